@@ -1,0 +1,22 @@
+fn main() {
+    // Each app command gets its own permission, so the capability file can grant exactly the ones the UI uses.
+    let commands = &[
+        "people_list",
+        "person_add",
+        "person_update",
+        "person_set_active",
+        "sites_list",
+        "site_add",
+        "site_update",
+        "site_delete",
+        "settings_get",
+        "settings_update",
+        "timezones_list",
+        "app_info",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build script");
+}

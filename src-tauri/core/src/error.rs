@@ -1,0 +1,111 @@
+//! Errors of the core. Every variant has a stable machine `code()` that the shell passes to the UI, which branches on
+//! it (never on the message text). Validation errors carry one [`FieldError`] per bad field so forms can show them
+//! inline.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One problem with one input field, e.g. `email` / `invalid_email`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FieldError {
+    /// The camelCase name of the input field, as the UI knows it.
+    pub field: String,
+    /// A stable code the UI translates (`required`, `invalid_email`, ...).
+    pub code: String,
+    /// An English explanation, for logs and the CLI.
+    pub message: String,
+}
+
+impl FieldError {
+    /// Builds a field error.
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input breaks one or more rules; nothing was written.
+    #[error("invalid input: {}", describe(.0))]
+    Validation(Vec<FieldError>),
+    /// The entity asked for does not exist.
+    #[error("{entity} {id} not found")]
+    NotFound {
+        /// What kind of entity (`person`, `site`, ...).
+        entity: &'static str,
+        /// Its id or key.
+        id: String,
+    },
+    /// A site cannot be deleted while people or activities use it.
+    #[error("site {name} is still used by {people} people and {activities} activities")]
+    SiteInUse {
+        /// The site's name.
+        name: String,
+        /// People attached to it.
+        people: i64,
+        /// Activities held there.
+        activities: i64,
+    },
+    /// The database could not be read or written.
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+    /// The schema could not be migrated.
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be read or written.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The database file was written by a newer Unisson than this one.
+    #[error("the database was created by a newer version of Unisson (schema {found}, this version knows {known})")]
+    TooNew {
+        /// Schema version found in the file.
+        found: i64,
+        /// Latest schema version this build knows.
+        known: i64,
+    },
+}
+
+fn describe(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Error {
+    /// The stable code the UI branches on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::NotFound { .. } => "not_found",
+            Error::SiteInUse { .. } => "site_in_use",
+            Error::Storage(_) | Error::Migration(_) => "storage",
+            Error::Io(_) => "io",
+            Error::TooNew { .. } => "too_new",
+        }
+    }
+
+    /// The field errors, empty unless this is a validation error.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Error::Validation(f) => f,
+            _ => &[],
+        }
+    }
+
+    /// Shorthand for a single-field validation error.
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Error::Validation(vec![FieldError::new(field, code, message)])
+    }
+}
+
+/// Result alias of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

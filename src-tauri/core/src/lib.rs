@@ -1,0 +1,11 @@
+//! Unisson's core: the domain model, its rules, the SQLite store and the use cases. It knows nothing of windows,
+//! dialogs or the clock: the shell passes in paths, `now` and the actor.
+
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod ops;
+pub mod store;
+
+pub use error::{Error, FieldError, Result};

@@ -1,0 +1,60 @@
+//! Value types of the domain and their validation. Nothing here touches the database or the clock: validation is a
+//! pure function of the input (plus lookups passed in), so the same rules hold for the UI, the CLI and imports.
+
+mod absence;
+mod activity;
+mod audit;
+mod person;
+mod settings;
+mod site;
+mod text_enum;
+
+pub use absence::{Absence, AbsenceSource};
+pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
+pub use audit::AuditEntry;
+pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
+pub use settings::{Language, Settings};
+pub use site::{Site, SiteInput, SiteRow};
+
+pub use activity::{Participation, ParticipationStatus, Role};
+
+use crate::error::FieldError;
+
+/// Database id of any entity.
+pub type Id = i64;
+
+/// Longest accepted free-text name (people, sites, teams), in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Pushes `required` / `too_long` errors for a trimmed text field; returns the trimmed value.
+pub(crate) fn check_text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: &str,
+    required: bool,
+    max_chars: usize,
+) -> String {
+    let trimmed: String = value.trim().chars().filter(|c| !c.is_control()).collect();
+    if required && trimmed.is_empty() {
+        errors.push(FieldError::new(field, "required", "this field is required"));
+    } else if trimmed.chars().count() > max_chars {
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            format!("at most {max_chars} characters"),
+        ));
+    }
+    trimmed
+}
+
+/// Whether `tz` is an IANA time zone name known to chrono-tz.
+pub fn is_valid_timezone(tz: &str) -> bool {
+    tz.parse::<chrono_tz::Tz>().is_ok()
+}
+
+/// All IANA zone names, sorted, for pickers.
+pub fn timezone_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+    names.sort_unstable();
+    names
+}

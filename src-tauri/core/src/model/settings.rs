@@ -1,0 +1,90 @@
+//! Organisation-wide settings. Stored as key/value rows; a missing key means its default, so adding a setting later
+//! needs no migration.
+
+use super::text_enum::text_enum;
+use super::{check_text, is_valid_email, is_valid_timezone, MAX_NAME_CHARS};
+use crate::error::{Error, FieldError, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+text_enum! {
+    /// A user-interface language.
+    Language {
+        /// Français.
+        Fr => "fr",
+        /// English.
+        En => "en",
+    }
+}
+
+/// The settings the app and the invites use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Settings {
+    /// Name shown as ORGANIZER on invites.
+    pub organizer_name: String,
+    /// Email of the ORGANIZER on invites.
+    pub organizer_email: String,
+    /// Zone used when a site gives none.
+    pub default_timezone: String,
+    /// UI language; `None` follows the system.
+    pub language: Option<Language>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            organizer_name: String::new(),
+            organizer_email: String::new(),
+            default_timezone: "Europe/Paris".into(),
+            language: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Trims and checks; the organizer may be left empty until invites are sent, but if given it must be valid.
+    pub fn validated(&self) -> Result<Settings> {
+        let mut errors: Vec<FieldError> = Vec::new();
+        let organizer_name = check_text(
+            &mut errors,
+            "organizerName",
+            &self.organizer_name,
+            false,
+            MAX_NAME_CHARS,
+        );
+        let organizer_email = check_text(
+            &mut errors,
+            "organizerEmail",
+            &self.organizer_email,
+            false,
+            254,
+        );
+        if !organizer_email.is_empty() && !is_valid_email(&organizer_email) {
+            errors.push(FieldError::new(
+                "organizerEmail",
+                "invalid_email",
+                format!("{organizer_email:?} is not a valid email address"),
+            ));
+        }
+        let default_timezone = self.default_timezone.trim().to_owned();
+        if !is_valid_timezone(&default_timezone) {
+            errors.push(FieldError::new(
+                "defaultTimezone",
+                "unknown_timezone",
+                format!("{default_timezone:?} is not an IANA time zone such as Europe/Paris"),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(Settings {
+                organizer_name,
+                organizer_email,
+                default_timezone,
+                language: self.language,
+            })
+        } else {
+            Err(Error::Validation(errors))
+        }
+    }
+}

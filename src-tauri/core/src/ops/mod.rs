@@ -1,0 +1,7 @@
+//! Use cases. Each takes the store, the input, `now` and the actor; it validates, writes in one transaction (which
+//! audits), and returns the stored result. The Tauri commands and the CLI call these and nothing else, so the two
+//! faces of the app can never disagree on a rule.
+
+pub mod people;
+pub mod settings;
+pub mod sites;

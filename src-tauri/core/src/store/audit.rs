@@ -1,0 +1,36 @@
+//! Reading the `audit` table (writing is [`super::Tx::audit`], inside each change's own transaction).
+
+use super::get_ts;
+use crate::error::Result;
+use crate::model::{AuditEntry, Id};
+use rusqlite::{params, Connection};
+
+/// The audit entries of one entity, oldest first.
+pub fn for_entity(conn: &Connection, entity: &str, entity_id: Id) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit
+         WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![entity, entity_id], |row| {
+        let json = |idx: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+            let text: Option<String> = row.get(idx)?;
+            Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+        };
+        Ok(AuditEntry {
+            id: row.get(0)?,
+            at: get_ts(row, 1)?,
+            actor: row.get(2)?,
+            entity: row.get(3)?,
+            entity_id: row.get(4)?,
+            action: row.get(5)?,
+            before: json(6)?,
+            after: json(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Total number of audit entries.
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+}

@@ -1,0 +1,287 @@
+//! SQLite storage. One module per table, plain SQL with `?N` parameters.
+//!
+//! Invariants:
+//! - every connection runs with `foreign_keys=ON`, WAL and a busy timeout;
+//! - the schema only moves forward, through the numbered files in `migrations/` (never edited once shipped), and a
+//!   database that already holds data is copied with the online backup API before it is migrated;
+//! - every write goes through a [`Tx`], which carries the actor and `now` and writes the audit entry in the same
+//!   transaction as the change;
+//! - instants are stored as `YYYY-MM-DDTHH:MM:SSZ` text, so text order is time order.
+
+pub mod activities;
+pub mod audit;
+pub mod bulk;
+pub mod people;
+pub mod settings;
+pub mod sites;
+
+use crate::error::{Error, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+use serde::Serialize;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_init.sql")),
+        M::up(include_str!("migrations/002_indexes_invite_log.sql")),
+    ])
+});
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// An open Unisson database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    backup: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to [`SCHEMA_VERSION`]. If the file already
+    /// holds an older schema, it is first copied next to itself as `<name>.v<old>-<now>.bak`.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        let mut backup = None;
+        if found > 0 && found < SCHEMA_VERSION {
+            let name = format!(
+                "{}.v{found}-{}.bak",
+                path.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                now.format("%Y%m%dT%H%M%SZ")
+            );
+            let target = path.with_file_name(name);
+            conn.backup(rusqlite::MAIN_DB, &target, None)?;
+            backup = Some(target);
+        }
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            backup,
+        })
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: None,
+            backup: None,
+        })
+    }
+
+    /// The file behind this store (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The backup taken before migrating on open, if one was.
+    pub fn backup_path(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    /// Read access. Writes must go through [`Store::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction, committed only if it returns `Ok`. Every audit entry written inside carries
+    /// `actor` and `now`.
+    pub fn write<T>(
+        &mut self,
+        actor: &str,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = Tx {
+            tx: self.conn.transaction()?,
+            actor: actor.to_owned(),
+            now,
+        };
+        let out = f(&tx)?;
+        tx.tx.commit()?;
+        Ok(out)
+    }
+
+    /// `PRAGMA integrity_check`'s verdict (`"ok"` when healthy).
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // journal_mode answers with the mode it set; in memory it stays "memory".
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// A write transaction with its audit context.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    actor: String,
+    now: DateTime<Utc>,
+}
+
+impl Tx<'_> {
+    /// The instant this transaction writes as "now".
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Records one change in the audit log, inside this transaction.
+    pub fn audit<B: Serialize, A: Serialize>(
+        &self,
+        entity: &str,
+        entity_id: i64,
+        action: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let before = before
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql_err)?;
+        let after = after
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql_err)?;
+        self.tx.execute(
+            "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![ts(self.now), self.actor, entity, entity_id, action, before, after],
+        )?;
+        Ok(())
+    }
+}
+
+fn to_sql_err(e: serde_json::Error) -> Error {
+    Error::Storage(rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+/// Formats an instant the way the store keeps it.
+pub fn ts(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Formats a day the way the store keeps it.
+pub fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Reads an instant column.
+pub(crate) fn get_ts(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(idx)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(
+            MIGRATIONS.validate().is_ok(),
+            "every shipped migration must apply cleanly to an empty database"
+        );
+        let store = Store::open_in_memory().expect("open");
+        let version: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("user_version");
+        assert_eq!(
+            version, SCHEMA_VERSION,
+            "SCHEMA_VERSION must match the number of migrations"
+        );
+    }
+
+    #[test]
+    fn pragmas_are_set_on_open() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("u.db"), Utc::now()).expect("open");
+        let fk: i64 = store
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .expect("fk");
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .expect("mode");
+        assert_eq!(
+            fk, 1,
+            "foreign keys keep participations from pointing at nothing"
+        );
+        assert_eq!(
+            mode, "wal",
+            "WAL keeps the file consistent if the app is killed mid-write"
+        );
+        assert!(
+            store.backup_path().is_none(),
+            "a brand-new database has nothing to back up"
+        );
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("u.db");
+        {
+            let conn = Connection::open(&path).expect("open raw");
+            conn.pragma_update(None, "user_version", 99)
+                .expect("set version");
+        }
+        let err = Store::open(&path, Utc::now()).expect_err("a future schema must not be opened");
+        assert_eq!(
+            err.code(),
+            "too_new",
+            "the UI tells the user to update Unisson on this code"
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! The `people` table. People are never deleted; every write is audited under entity `person`.
+
+use super::{get_ts, ts, Tx};
+use crate::error::{Error, Result};
+use crate::model::{Id, Person, PersonInput, PersonRow};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+const COLUMNS: &str =
+    "id, full_name, email, department, team, site_id, manager_id, active, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        full_name: row.get(1)?,
+        email: row.get(2)?,
+        department: row.get(3)?,
+        team: row.get(4)?,
+        site_id: row.get(5)?,
+        manager_id: row.get(6)?,
+        active: row.get(7)?,
+        created_at: get_ts(row, 8)?,
+        updated_at: get_ts(row, 9)?,
+    })
+}
+
+/// One person by id.
+pub fn get(conn: &Connection, id: Id) -> Result<Person> {
+    find(conn, id)?.ok_or(Error::NotFound {
+        entity: "person",
+        id: id.to_string(),
+    })
+}
+
+/// One person by id, if present.
+pub fn find(conn: &Connection, id: Id) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The person with this email (case-insensitive), if any.
+pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM people WHERE email = ?1"),
+            [email.trim()],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The manager of `id`, if any.
+pub fn manager_of(conn: &Connection, id: Id) -> Result<Option<Id>> {
+    Ok(conn
+        .query_row("SELECT manager_id FROM people WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten())
+}
+
+/// Everyone, with site and manager names, sorted by name.
+pub fn list_rows(conn: &Connection) -> Result<Vec<PersonRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.full_name, p.email, p.department, p.team, p.site_id, s.name, p.manager_id, m.full_name, p.active
+         FROM people p
+         LEFT JOIN sites s ON s.id = p.site_id
+         LEFT JOIN people m ON m.id = p.manager_id
+         ORDER BY p.full_name COLLATE NOCASE, p.id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(PersonRow {
+            id: row.get(0)?,
+            full_name: row.get(1)?,
+            email: row.get(2)?,
+            department: row.get(3)?,
+            team: row.get(4)?,
+            site_id: row.get(5)?,
+            site_name: row.get(6)?,
+            manager_id: row.get(7)?,
+            manager_name: row.get(8)?,
+            active: row.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Number of people, active or not.
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?)
+}
+
+/// Inserts a validated person.
+pub fn insert(tx: &Tx<'_>, input: &PersonInput) -> Result<Person> {
+    tx.execute(
+        "INSERT INTO people (full_name, email, department, team, site_id, manager_id, active, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            input.full_name,
+            input.email,
+            input.department,
+            input.team,
+            input.site_id,
+            input.manager_id,
+            input.active,
+            ts(tx.now())
+        ],
+    )?;
+    let person = get(tx, tx.last_insert_rowid())?;
+    tx.audit(
+        "person",
+        person.id,
+        "create",
+        None::<&Person>,
+        Some(&person),
+    )?;
+    Ok(person)
+}
+
+/// Replaces a person's fields; `action` names the change in the audit log (`update`, `deactivate`, ...).
+pub fn update(tx: &Tx<'_>, id: Id, input: &PersonInput, action: &str) -> Result<Person> {
+    let before = get(tx, id)?;
+    tx.execute(
+        "UPDATE people SET full_name = ?2, email = ?3, department = ?4, team = ?5, site_id = ?6, manager_id = ?7,
+                active = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            input.full_name,
+            input.email,
+            input.department,
+            input.team,
+            input.site_id,
+            input.manager_id,
+            input.active,
+            ts(tx.now())
+        ],
+    )?;
+    let after = get(tx, id)?;
+    tx.audit("person", id, action, Some(&before), Some(&after))?;
+    Ok(after)
+}
+
+impl From<&Person> for PersonInput {
+    fn from(p: &Person) -> Self {
+        PersonInput {
+            full_name: p.full_name.clone(),
+            email: p.email.clone(),
+            department: p.department,
+            team: p.team.clone(),
+            site_id: p.site_id,
+            manager_id: p.manager_id,
+            active: p.active,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The `settings` key/value table. A missing key reads as its default; writes are audited under entity `settings`.
+
+use super::Tx;
+use crate::error::Result;
+use crate::model::Settings;
+use rusqlite::{params, Connection};
+
+/// The current settings, defaults filled in.
+pub fn get(conn: &Connection) -> Result<Settings> {
+    let mut settings = Settings::default();
+    let mut stmt = conn.prepare("SELECT key, value FROM settings")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let key: String = row.get(0)?;
+        let value: String = row.get(1)?;
+        match key.as_str() {
+            "organizer_name" => settings.organizer_name = value,
+            "organizer_email" => settings.organizer_email = value,
+            "default_timezone" => settings.default_timezone = value,
+            // An unknown spelling (written by a later version) falls back to following the system.
+            "language" => settings.language = value.parse().ok(),
+            _ => {}
+        }
+    }
+    Ok(settings)
+}
+
+/// Stores validated settings.
+pub fn put(tx: &Tx<'_>, settings: &Settings) -> Result<Settings> {
+    let before = get(tx)?;
+    let pairs = [
+        ("organizer_name", Some(settings.organizer_name.clone())),
+        ("organizer_email", Some(settings.organizer_email.clone())),
+        ("default_timezone", Some(settings.default_timezone.clone())),
+        ("language", settings.language.map(|l| l.as_str().to_owned())),
+    ];
+    for (key, value) in pairs {
+        match value {
+            Some(v) => tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
+                params![key, v],
+            )?,
+            None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+    }
+    let after = get(tx)?;
+    tx.audit("settings", 0, "update", Some(&before), Some(&after))?;
+    Ok(after)
+}

@@ -1,0 +1,63 @@
+//! The desktop app: opens the store, registers plugins and commands, and shows the main window.
+
+use crate::commands::{app, people, settings, sites};
+use crate::state::{current_actor, default_db_path, AppState};
+use chrono::Utc;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tauri::{Builder, Manager, Runtime};
+use unisson_core::store::Store;
+
+/// Registers every command on a builder (also used by the shell's tests with the mock runtime).
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        people::people_list,
+        people::person_add,
+        people::person_update,
+        people::person_set_active,
+        sites::sites_list,
+        sites::site_add,
+        sites::site_update,
+        sites::site_delete,
+        settings::settings_get,
+        settings::settings_update,
+        settings::timezones_list,
+        app::app_info,
+    ])
+}
+
+/// The database the window opens: `--db`, else `$UNISSON_DB`, else the app-data default.
+pub fn resolve_db(db: Option<PathBuf>) -> PathBuf {
+    db.or_else(|| std::env::var_os("UNISSON_DB").map(PathBuf::from))
+        .unwrap_or_else(default_db_path)
+}
+
+/// Opens the window on the database; returns when the window closes.
+pub fn run(db: Option<PathBuf>) -> ExitCode {
+    let db_path = resolve_db(db);
+    let store = match Store::open(&db_path, Utc::now()) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("unisson: cannot open {}: {e}", db_path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let state = AppState::new(store, db_path, current_actor());
+    let builder = Builder::default()
+        // Must come first: a second launch hands over to the running window instead of opening the database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(state);
+    match with_commands(builder).run(tauri::generate_context!()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unisson: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

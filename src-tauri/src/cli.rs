@@ -1,0 +1,140 @@
+//! The headless command line. Subcommands never open a window or need a display; each one opens the store, calls
+//! core, and prints JSON (or CSV) on stdout. Errors go to stderr with a non-zero exit code.
+
+use crate::app::resolve_db;
+use chrono::Utc;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use unisson_core::demo::{self, DemoOptions};
+use unisson_core::export::people_csv;
+use unisson_core::ops::people;
+use unisson_core::store::Store;
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "unisson",
+    version,
+    about = "Unisson brings marketing and sales together: shadowing days, joint trainings, briefs, co-location.",
+    long_about = "Unisson brings marketing and sales together: shadowing days, joint trainings, briefs, co-location.\n\nWith no subcommand, opens the app window. With a subcommand, runs headless and exits."
+)]
+pub struct Args {
+    /// Database file (default: $UNISSON_DB, else the app-data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What to do headless; none opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty database with a demo organisation (deterministic for a given seed and day).
+    Demo {
+        /// Number of staff.
+        #[arg(long, default_value_t = 120)]
+        people: usize,
+        /// Years of history (0: a quarter around today).
+        #[arg(long, default_value_t = 0)]
+        years: u32,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// The staff directory.
+    People {
+        /// What to do with people.
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+}
+
+/// `unisson people …`
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// List everyone (active or not), sorted by name.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// CSV delimiter.
+        #[arg(long, default_value_t = ';')]
+        delimiter: char,
+    },
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A JSON array.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// Runs one subcommand; returns the process exit code.
+pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
+    match execute(command, resolve_db(db)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("unisson: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(command: Command, db: PathBuf) -> Result<(), String> {
+    let now = Utc::now();
+    let mut store =
+        Store::open(&db, now).map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+    match command {
+        Command::Demo {
+            people,
+            years,
+            seed,
+        } => {
+            let summary = demo::generate(
+                &mut store,
+                &DemoOptions {
+                    people,
+                    years,
+                    seed,
+                },
+                now,
+            )
+            .map_err(|e| e.to_string())?;
+            print_json(&summary)
+        }
+        Command::People {
+            command: PeopleCommand::List { format, delimiter },
+        } => {
+            let rows = people::list(&store).map_err(|e| e.to_string())?;
+            match format {
+                Format::Json => print_json(&rows),
+                Format::Csv => {
+                    let delimiter = u8::try_from(delimiter)
+                        .map_err(|_| "the delimiter must be one ASCII character")?;
+                    let csv = people_csv(&rows, delimiter).map_err(|e| e.to_string())?;
+                    write_stdout(csv.as_bytes())
+                }
+            }
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    text.push('\n');
+    write_stdout(text.as_bytes())
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))
+}

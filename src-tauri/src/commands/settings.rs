@@ -1,0 +1,31 @@
+//! Settings commands.
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+use chrono::Utc;
+use tauri::State;
+use unisson_core::model::{timezone_names, Settings};
+use unisson_core::ops::settings;
+
+/// The current settings.
+#[tauri::command(async)]
+pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
+    Ok(settings::get(&*state.store()?)?)
+}
+
+/// Saves the settings.
+#[tauri::command(async)]
+pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CmdResult<Settings> {
+    Ok(settings::update(
+        &mut *state.store()?,
+        &settings,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
+
+/// IANA zone names for pickers.
+#[tauri::command(async)]
+pub fn timezones_list() -> Vec<&'static str> {
+    timezone_names()
+}

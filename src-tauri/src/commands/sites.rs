@@ -1,0 +1,48 @@
+//! Site commands.
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+use chrono::Utc;
+use tauri::State;
+use unisson_core::model::{Id, Site, SiteInput, SiteRow};
+use unisson_core::ops::sites;
+
+/// All sites with their people counts.
+#[tauri::command(async)]
+pub fn sites_list(state: State<'_, AppState>) -> CmdResult<Vec<SiteRow>> {
+    Ok(sites::list(&*state.store()?)?)
+}
+
+/// Adds a site.
+#[tauri::command(async)]
+pub fn site_add(state: State<'_, AppState>, input: SiteInput) -> CmdResult<Site> {
+    Ok(sites::add(
+        &mut *state.store()?,
+        &input,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
+
+/// Edits a site.
+#[tauri::command(async)]
+pub fn site_update(state: State<'_, AppState>, id: Id, input: SiteInput) -> CmdResult<Site> {
+    Ok(sites::update(
+        &mut *state.store()?,
+        id,
+        &input,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
+
+/// Deletes an unused site.
+#[tauri::command(async)]
+pub fn site_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
+    Ok(sites::delete(
+        &mut *state.store()?,
+        id,
+        Utc::now(),
+        &state.actor,
+    )?)
+}

@@ -1,0 +1,43 @@
+//! The error shape the UI receives from every command: `{ code, message, fields }`. The UI branches on `code` (and
+//! on each field's `code`), never on the message text.
+
+use serde::Serialize;
+use ts_rs::TS;
+use unisson_core::FieldError;
+
+/// An error as sent over IPC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IpcError {
+    /// Stable machine code (`validation`, `not_found`, `site_in_use`, `storage`, ...).
+    pub code: String,
+    /// An English sentence for logs; the UI shows its own translation of `code`.
+    pub message: String,
+    /// Per-field problems when `code` is `validation`.
+    pub fields: Vec<FieldError>,
+}
+
+impl From<unisson_core::Error> for IpcError {
+    fn from(e: unisson_core::Error) -> Self {
+        IpcError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            fields: e.fields().to_vec(),
+        }
+    }
+}
+
+impl IpcError {
+    /// An error for a failure outside the core (poisoned lock, missing directory, ...).
+    pub fn internal(message: impl Into<String>) -> Self {
+        IpcError {
+            code: "internal".into(),
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+/// What every command returns.
+pub type CmdResult<T> = Result<T, IpcError>;

@@ -1,0 +1,20 @@
+//! Unisson's shell: the Tauri app (state, commands, plugins) and the headless CLI, in one binary. It holds no rules of
+//! its own: commands and subcommands lock the store, pass `now` and the actor to `unisson_core::ops`, and map errors.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Parses the command line and runs the CLI or the app.
+pub fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match args.command {
+        Some(command) => cli::run(command, args.db),
+        None => app::run(args.db),
+    }
+}
