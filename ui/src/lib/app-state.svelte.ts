@@ -1,0 +1,41 @@
+/**
+ * Application-wide state: the saved settings and the app info, loaded once by the root layout.
+ * The UI language follows Settings.language, or the system locale when it is null.
+ */
+import type { AppInfo } from '$lib/bindings/AppInfo';
+import type { Language } from '$lib/bindings/Language';
+import type { Settings } from '$lib/bindings/Settings';
+import * as api from '$lib/api';
+import { resolveLocale, setLocale } from '$lib/i18n';
+
+export const appState = $state<{
+	settings: Settings | null;
+	info: AppInfo | null;
+	ready: boolean;
+}>({ settings: null, info: null, ready: false });
+
+function navigatorLanguage(): string | null {
+	return typeof navigator !== 'undefined' ? navigator.language : null;
+}
+
+/** The locale tag "System" stands for (shown next to the System choice). */
+export function systemLocaleTag(): string {
+	return appState.info?.systemLocale || navigatorLanguage() || 'en';
+}
+
+export function applyLanguage(language: Language | null): void {
+	setLocale(resolveLocale(language, appState.info?.systemLocale ?? null, navigatorLanguage()));
+}
+
+export async function initApp(): Promise<void> {
+	const [settings, info] = await Promise.allSettled([api.settingsGet(), api.appInfo()]);
+	if (info.status === 'fulfilled') appState.info = info.value;
+	if (settings.status === 'fulfilled') appState.settings = settings.value;
+	applyLanguage(appState.settings?.language ?? null);
+	appState.ready = true;
+}
+
+export function setSettings(settings: Settings): void {
+	appState.settings = settings;
+	applyLanguage(settings.language);
+}
