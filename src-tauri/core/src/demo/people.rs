@@ -122,7 +122,7 @@ pub fn create(
     let lyon_seats = (total / 15).max(8) as i32;
     let paris = bulk.site(
         &SiteInput {
-            name: "Paris – Siège".into(),
+            name: "Siège Paris".into(),
             timezone: "Europe/Paris".into(),
             seats: 12,
             is_crc: false,
@@ -131,7 +131,7 @@ pub fn create(
     )?;
     let lyon = bulk.site(
         &SiteInput {
-            name: "Lyon – Centre de relation client".into(),
+            name: "CRC Lyon".into(),
             timezone: "Europe/Paris".into(),
             seats: lyon_seats,
             is_crc: true,
