@@ -312,9 +312,20 @@ impl Gen<'_> {
                     .rng
                     .random_range(0..=2usize)
                     .max(usize::from(self.rng.random_bool(0.85)));
-                for m in org.marketing.choose_multiple(&mut self.rng, marketers) {
+                // Marketers only join on a morning they have free: not on leave, not at another team's brief.
+                let available: Vec<Id> = org
+                    .marketing
+                    .iter()
+                    .copied()
+                    .filter(|m| self.free(&[*m], d, HalfDay::Am))
+                    .collect();
+                for m in available.choose_multiple(&mut self.rng, marketers) {
                     parts.push((*m, Role::Attendee));
                 }
+                // The brief takes its attendees' morning, so nothing later puts them elsewhere (e.g. a co-location
+                // day at the CRC) at the same time.
+                let attendees: Vec<Id> = parts.iter().map(|(p, _)| *p).collect();
+                self.book(&attendees, d, HalfDay::Am);
                 let a = NewActivity {
                     kind: ActivityKind::Brief,
                     title: title.clone(),
