@@ -11,6 +11,8 @@
 mod calendar;
 mod names;
 mod people;
+#[cfg(test)]
+mod tests;
 
 use crate::error::{Error, Result};
 use crate::model::{ActivityKind, ActivityStatus, HalfDay, Id, ParticipationStatus, Role};
