@@ -9,7 +9,10 @@ use tauri::WebviewWindowBuilder;
 use unisson_core::store::Store;
 use unisson_lib::state::AppState;
 
-fn app() -> (tauri::App<tauri::test::MockRuntime>, tauri::WebviewWindow<tauri::test::MockRuntime>) {
+fn app() -> (
+    tauri::App<tauri::test::MockRuntime>,
+    tauri::WebviewWindow<tauri::test::MockRuntime>,
+) {
     let store = Store::open_in_memory().expect("in-memory store");
     let app = unisson_lib::app::with_commands(mock_builder())
         .manage(AppState::new(store, ":memory:".into(), "tester".into()))
@@ -21,7 +24,11 @@ fn app() -> (tauri::App<tauri::test::MockRuntime>, tauri::WebviewWindow<tauri::t
     (app, window)
 }
 
-fn invoke(window: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+fn invoke(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -47,9 +54,16 @@ fn person(email: &str) -> Value {
 #[test]
 fn validation_errors_have_the_shape_the_ui_branches_on() {
     let (_app, window) = app();
-    let err = invoke(&window, "person_add", person("not-an-email")).expect_err("an invalid email must be refused");
-    assert_eq!(err["code"], "validation", "the UI shows inline errors when code is `validation`: {err}");
-    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()), "a message is always present for logs: {err}");
+    let err = invoke(&window, "person_add", person("not-an-email"))
+        .expect_err("an invalid email must be refused");
+    assert_eq!(
+        err["code"], "validation",
+        "the UI shows inline errors when code is `validation`: {err}"
+    );
+    assert!(
+        err["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "a message is always present for logs: {err}"
+    );
     assert_eq!(
         err["fields"],
         json!([{ "field": "email", "code": "invalid_email", "message": "\"not-an-email\" is not a valid email address" }]),
@@ -62,9 +76,21 @@ fn validation_errors_have_the_shape_the_ui_branches_on() {
 #[test]
 fn other_errors_carry_a_code_and_no_fields() {
     let (_app, window) = app();
-    let err = invoke(&window, "person_set_active", json!({ "id": 999, "active": false })).expect_err("unknown id");
-    assert_eq!(err["code"], "not_found", "the UI branches on `not_found` to refresh a stale list: {err}");
-    assert_eq!(err["fields"], json!([]), "only validation errors have fields: {err}");
+    let err = invoke(
+        &window,
+        "person_set_active",
+        json!({ "id": 999, "active": false }),
+    )
+    .expect_err("unknown id");
+    assert_eq!(
+        err["code"], "not_found",
+        "the UI branches on `not_found` to refresh a stale list: {err}"
+    );
+    assert_eq!(
+        err["fields"],
+        json!([]),
+        "only validation errors have fields: {err}"
+    );
 }
 
 #[test]
@@ -76,15 +102,33 @@ fn commands_round_trip_through_ipc() {
         json!({ "input": { "name": "Lyon – CRC", "timezone": "Europe/Paris", "seats": 8, "isCrc": true } }),
     )
     .expect("site_add");
-    assert_eq!(site["isCrc"], true, "fields are camelCase on the wire, as in the generated bindings");
+    assert_eq!(
+        site["isCrc"], true,
+        "fields are camelCase on the wire, as in the generated bindings"
+    );
     let added = invoke(&window, "person_add", person("helene@exemple.fr")).expect("person_add");
-    assert_eq!(added["email"], "helene@exemple.fr", "the stored person comes back");
-    let off = invoke(&window, "person_set_active", json!({ "id": added["id"], "active": false })).expect("deactivate");
+    assert_eq!(
+        added["email"], "helene@exemple.fr",
+        "the stored person comes back"
+    );
+    let off = invoke(
+        &window,
+        "person_set_active",
+        json!({ "id": added["id"], "active": false }),
+    )
+    .expect("deactivate");
     assert_eq!(off["active"], false, "deactivation is visible at once");
     let rows = invoke(&window, "people_list", json!({})).expect("list");
-    assert_eq!(rows.as_array().map(Vec::len), Some(1), "deactivated people stay listed for history");
+    assert_eq!(
+        rows.as_array().map(Vec::len),
+        Some(1),
+        "deactivated people stay listed for history"
+    );
     let settings = invoke(&window, "settings_get", json!({})).expect("settings");
-    assert_eq!(settings["defaultTimezone"], "Europe/Paris", "French companies first: Paris is the default zone");
+    assert_eq!(
+        settings["defaultTimezone"], "Europe/Paris",
+        "French companies first: Paris is the default zone"
+    );
     let err = invoke(&window, "site_delete", json!({ "id": site["id"] })).map(|_| ());
     assert!(err.is_ok(), "a site nobody uses can be deleted: {err:?}");
 }
