@@ -62,6 +62,12 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// The change breaks scheduling rules; nothing was written. The findings name people, dates and rules.
+    #[error("the change is blocked: {}", describe_findings(.0))]
+    Clash(Vec<crate::schedule::Finding>),
+    /// The change raises warnings the user must confirm first; nothing was written.
+    #[error("the change needs confirmation: {}", describe_findings(.0))]
+    NeedsConfirmation(Vec<crate::schedule::Finding>),
     /// The database file was written by a newer Unisson than this one.
     #[error("the database was created by a newer version of Unisson (schema {found}, this version knows {known})")]
     TooNew {
@@ -70,6 +76,14 @@ pub enum Error {
         /// Latest schema version this build knows.
         known: i64,
     },
+}
+
+fn describe_findings(findings: &[crate::schedule::Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn describe(fields: &[FieldError]) -> String {
@@ -90,6 +104,8 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) => "storage",
             Error::Io(_) => "io",
             Error::TooNew { .. } => "too_new",
+            Error::Clash(_) => "clash",
+            Error::NeedsConfirmation(_) => "needs_confirmation",
         }
     }
 
@@ -97,6 +113,14 @@ impl Error {
     pub fn fields(&self) -> &[FieldError] {
         match self {
             Error::Validation(f) => f,
+            _ => &[],
+        }
+    }
+
+    /// The scheduling findings, empty unless this is a clash or a confirmation request.
+    pub fn findings(&self) -> &[crate::schedule::Finding] {
+        match self {
+            Error::Clash(f) | Error::NeedsConfirmation(f) => f,
             _ => &[],
         }
     }

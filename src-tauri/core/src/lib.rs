@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod ops;
+pub mod schedule;
 pub mod store;
 
 pub use error::{Error, FieldError, Result};

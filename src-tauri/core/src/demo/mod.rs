@@ -346,6 +346,8 @@ impl Gen<'_> {
                     capacity: None,
                     series_id: Some(series),
                     goals: String::new(),
+                    mix_min_marketing: None,
+                    mix_min_sales: None,
                 };
                 self.insert(&a, &parts)?;
             }
@@ -414,6 +416,8 @@ impl Gen<'_> {
                     capacity: None,
                     series_id: None,
                     goals: goals.into(),
+                    mix_min_marketing: None,
+                    mix_min_sales: None,
                 };
                 self.book(&[visitor, host], d, half);
                 self.insert(&a, &[(visitor, Role::Visitor), (host, Role::Host)])?;
@@ -481,6 +485,8 @@ impl Gen<'_> {
                 capacity: Some(16),
                 series_id: None,
                 goals: format!("Repartir avec trois actions concrètes sur « {title} »."),
+                mix_min_marketing: Some(30),
+                mix_min_sales: Some(30),
             };
             self.book(&invitees, d, half);
             let parts: Vec<(Id, Role)> = invitees
@@ -538,6 +544,8 @@ impl Gen<'_> {
                     capacity: None,
                     series_id: None,
                     goals: String::new(),
+                    mix_min_marketing: None,
+                    mix_min_sales: None,
                 };
                 self.book(&[m], d, HalfDay::Full);
                 self.insert(&a, &[(m, Role::Attendee)])?;

@@ -137,6 +137,10 @@ pub struct Activity {
     pub series_id: Option<Id>,
     /// Goals of a shadowing day or training.
     pub goals: String,
+    /// Training only: minimum share of marketing participants, in percent.
+    pub mix_min_marketing: Option<i32>,
+    /// Training only: minimum share of sales participants, in percent.
+    pub mix_min_sales: Option<i32>,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last change.

@@ -5,6 +5,7 @@ mod absence;
 mod activity;
 mod audit;
 mod person;
+mod planning;
 mod settings;
 mod site;
 mod text_enum;
@@ -13,8 +14,10 @@ pub use absence::{Absence, AbsenceSource};
 pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
 pub use audit::AuditEntry;
 pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
-pub use settings::{Language, Settings};
+pub use planning::{ActivityInput, ActivityRecord, ParticipantInput, ParticipantRecord};
+pub use settings::{Language, PlanningRules, Settings};
 pub use site::{Site, SiteInput, SiteRow};
+pub(crate) use text_enum::text_enum;
 
 pub use activity::{Participation, ParticipationStatus, Role};
 
@@ -26,8 +29,9 @@ pub type Id = i64;
 /// Longest accepted free-text name (people, sites, teams), in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// Pushes `required` / `too_long` errors for a trimmed text field; returns the trimmed value.
-pub(crate) fn check_text(
+/// Pushes `required` / `too_long` errors for a trimmed text field; returns the trimmed value without control
+/// characters.
+pub fn check_text(
     errors: &mut Vec<FieldError>,
     field: &str,
     value: &str,

@@ -88,3 +88,49 @@ impl Settings {
         }
     }
 }
+
+/// The rules the clash check and the planner enforce, adjustable per organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlanningRules {
+    /// How many visitors one host may receive in the same half-day.
+    pub host_capacity_per_half_day: i32,
+    /// How many days a month one person may host, to protect selling time.
+    pub max_host_days_per_month: i32,
+}
+
+impl Default for PlanningRules {
+    fn default() -> Self {
+        PlanningRules {
+            host_capacity_per_half_day: 1,
+            max_host_days_per_month: 2,
+        }
+    }
+}
+
+impl PlanningRules {
+    /// Both limits must be at least 1.
+    pub fn validated(&self) -> Result<PlanningRules> {
+        let mut errors = Vec::new();
+        if self.host_capacity_per_half_day < 1 {
+            errors.push(FieldError::new(
+                "hostCapacityPerHalfDay",
+                "too_small",
+                "at least 1",
+            ));
+        }
+        if self.max_host_days_per_month < 1 {
+            errors.push(FieldError::new(
+                "maxHostDaysPerMonth",
+                "too_small",
+                "at least 1",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(*self)
+        } else {
+            Err(Error::Validation(errors))
+        }
+    }
+}

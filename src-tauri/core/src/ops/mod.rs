@@ -2,6 +2,8 @@
 //! audits), and returns the stored result. The Tauri commands and the CLI call these and nothing else, so the two
 //! faces of the app can never disagree on a rule.
 
+pub mod activities;
+pub mod attendance;
 pub mod people;
 pub mod settings;
 pub mod sites;

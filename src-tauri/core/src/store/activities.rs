@@ -3,10 +3,12 @@
 //! Single writes are audited under entity `activity`; batches go through [`super::bulk::Bulk`].
 
 use super::bulk::Bulk;
+use super::participations;
 use super::{get_ts, ts, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
-    Activity, ActivityKind, ActivityStatus, HalfDay, Id, Participation, ParticipationStatus, Role,
+    Activity, ActivityKind, ActivityRecord, ActivityStatus, HalfDay, Id, Participation,
+    ParticipationStatus, Role,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -46,11 +48,41 @@ pub struct NewActivity {
     pub series_id: Option<Id>,
     /// Goals.
     pub goals: String,
+    /// Training mix rule: minimum % of marketing.
+    pub mix_min_marketing: Option<i32>,
+    /// Training mix rule: minimum % of sales.
+    pub mix_min_sales: Option<i32>,
+}
+
+impl From<&Activity> for NewActivity {
+    fn from(a: &Activity) -> Self {
+        NewActivity {
+            kind: a.kind,
+            title: a.title.clone(),
+            description: a.description.clone(),
+            site_id: a.site_id,
+            location: a.location.clone(),
+            start: a.start,
+            end: a.end,
+            timezone: a.timezone.clone(),
+            all_day: a.all_day,
+            status: a.status,
+            organizer_id: a.organizer_id,
+            uid: a.uid.clone(),
+            half_day: a.half_day,
+            capacity: a.capacity,
+            series_id: a.series_id,
+            goals: a.goals.clone(),
+            mix_min_marketing: a.mix_min_marketing,
+            mix_min_sales: a.mix_min_sales,
+        }
+    }
 }
 
 const COLUMNS: &str =
     "id, kind, title, description, site_id, location, start_at, end_at, timezone, all_day, status,
-    organizer_id, uid, sequence, half_day, capacity, series_id, goals, created_at, updated_at";
+    organizer_id, uid, sequence, half_day, capacity, series_id, goals, created_at, updated_at, mix_min_marketing,
+    mix_min_sales";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
     Ok(Activity {
@@ -74,6 +106,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
         goals: row.get(17)?,
         created_at: get_ts(row, 18)?,
         updated_at: get_ts(row, 19)?,
+        mix_min_marketing: row.get(20)?,
+        mix_min_sales: row.get(21)?,
     })
 }
 
@@ -148,4 +182,101 @@ pub fn insert(
     let activity = get(tx, id)?;
     tx.audit("activity", id, "create", None::<&Activity>, Some(&activity))?;
     Ok(activity)
+}
+
+/// Replaces an activity's fields (not its kind, uid or creation time); `bump` raises the SEQUENCE by one, for a change
+/// calendar clients must see.
+pub fn update(tx: &Tx<'_>, id: Id, new: &NewActivity, bump: bool) -> Result<Activity> {
+    tx.execute(
+        "UPDATE activities SET title = ?2, description = ?3, site_id = ?4, location = ?5, start_at = ?6, end_at = ?7,
+            timezone = ?8, all_day = ?9, status = ?10, organizer_id = ?11, half_day = ?12, capacity = ?13,
+            series_id = ?14, goals = ?15, mix_min_marketing = ?16, mix_min_sales = ?17,
+            sequence = sequence + ?18, updated_at = ?19
+         WHERE id = ?1",
+        params![
+            id,
+            new.title,
+            new.description,
+            new.site_id,
+            new.location,
+            ts(new.start),
+            ts(new.end),
+            new.timezone,
+            new.all_day,
+            new.status,
+            new.organizer_id,
+            new.half_day,
+            new.capacity,
+            new.series_id,
+            new.goals,
+            new.mix_min_marketing,
+            new.mix_min_sales,
+            i32::from(bump),
+            ts(tx.now())
+        ],
+    )?;
+    get(tx, id)
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Activities ending after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Activities starting before this instant.
+    pub to: Option<DateTime<Utc>>,
+    /// Only this kind.
+    pub kind: Option<ActivityKind>,
+    /// Only activities this person takes part in.
+    pub person: Option<Id>,
+}
+
+/// Activities matching `filter`, by start, with site names and participants.
+pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>> {
+    let far_past = "0000-01-01T00:00:00Z".to_owned();
+    let far_future = "9999-12-31T23:59:59Z".to_owned();
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, a.timezone, a.all_day, a.site_id, s.name, a.location,
+                a.status, a.uid, a.sequence, a.half_day, a.capacity, a.series_id
+         FROM activities a LEFT JOIN sites s ON s.id = a.site_id
+         WHERE a.end_at > ?1 AND a.start_at < ?2 AND (?3 IS NULL OR a.kind = ?3)
+           AND (?4 IS NULL OR a.id IN (SELECT activity_id FROM participations WHERE person_id = ?4))
+         ORDER BY a.start_at, a.id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            filter.from.map(ts).unwrap_or(far_past),
+            filter.to.map(ts).unwrap_or(far_future),
+            filter.kind,
+            filter.person
+        ],
+        |r| {
+            Ok(ActivityRecord {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                title: r.get(2)?,
+                start: get_ts(r, 3)?,
+                end: get_ts(r, 4)?,
+                zone: r.get(5)?,
+                all_day: r.get(6)?,
+                site_id: r.get(7)?,
+                site: r.get(8)?,
+                location: r.get(9)?,
+                status: r.get(10)?,
+                uid: r.get(11)?,
+                sequence: r.get(12)?,
+                half_day: r.get(13)?,
+                capacity: r.get(14)?,
+                series_id: r.get(15)?,
+                participants: Vec::new(),
+            })
+        },
+    )?;
+    let mut records: Vec<ActivityRecord> = rows.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<Id> = records.iter().map(|r| r.id).collect();
+    let mut parts = participations::records_for(conn, &ids)?;
+    for record in &mut records {
+        record.participants = parts.remove(&record.id).unwrap_or_default();
+    }
+    Ok(records)
 }

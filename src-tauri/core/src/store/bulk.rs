@@ -51,8 +51,8 @@ impl<'c> Bulk<'c> {
             activity: conn.prepare(
                 "INSERT INTO activities (kind, title, description, site_id, location, start_at, end_at, timezone,
                     all_day, status, organizer_id, uid, sequence, half_day, capacity, series_id, goals,
-                    created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14, ?15, ?16, ?17, ?17)",
+                    created_at, updated_at, mix_min_marketing, mix_min_sales)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)",
             )?,
             participation: conn.prepare(
                 "INSERT INTO participations (activity_id, person_id, role, status, changed_at)
@@ -145,7 +145,9 @@ impl<'c> Bulk<'c> {
             a.capacity,
             a.series_id,
             a.goals,
-            ts(now)
+            ts(now),
+            a.mix_min_marketing,
+            a.mix_min_sales
         ])?;
         Ok(self.conn.last_insert_rowid())
     }

@@ -8,9 +8,11 @@
 //!   transaction as the change;
 //! - instants are stored as `YYYY-MM-DDTHH:MM:SSZ` text, so text order is time order.
 
+pub mod absences;
 pub mod activities;
 pub mod audit;
 pub mod bulk;
+pub mod participations;
 pub mod people;
 pub mod settings;
 pub mod sites;
@@ -220,6 +222,14 @@ pub(crate) fn get_ts(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Da
         .map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
         })
+}
+
+/// Reads a day column.
+pub(crate) fn get_day(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(idx)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::Tx;
 use crate::error::Result;
-use crate::model::Settings;
+use crate::model::{PlanningRules, Settings};
 use rusqlite::{params, Connection};
 
 /// The current settings, defaults filled in.
@@ -45,5 +45,43 @@ pub fn put(tx: &Tx<'_>, settings: &Settings) -> Result<Settings> {
     }
     let after = get(tx)?;
     tx.audit("settings", 0, "update", Some(&before), Some(&after))?;
+    Ok(after)
+}
+
+/// The planning rules, defaults filled in.
+pub fn rules(conn: &Connection) -> Result<PlanningRules> {
+    let mut rules = PlanningRules::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, value FROM settings WHERE key IN ('host_capacity_per_half_day', 'max_host_days_per_month')",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let key: String = row.get(0)?;
+        let value: String = row.get(1)?;
+        let Ok(n) = value.parse::<i32>() else {
+            continue;
+        };
+        match key.as_str() {
+            "host_capacity_per_half_day" => rules.host_capacity_per_half_day = n,
+            _ => rules.max_host_days_per_month = n,
+        }
+    }
+    Ok(rules)
+}
+
+/// Stores validated planning rules.
+pub fn put_rules(tx: &Tx<'_>, new: &PlanningRules) -> Result<PlanningRules> {
+    let before = rules(tx)?;
+    for (key, value) in [
+        ("host_capacity_per_half_day", new.host_capacity_per_half_day),
+        ("max_host_days_per_month", new.max_host_days_per_month),
+    ] {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
+            params![key, value.to_string()],
+        )?;
+    }
+    let after = rules(tx)?;
+    tx.audit("planning_rules", 0, "update", Some(&before), Some(&after))?;
     Ok(after)
 }

@@ -80,6 +80,14 @@ seriesId: number | null,
  */
 goals: string, 
 /**
+ * Training only: minimum share of marketing participants, in percent.
+ */
+mixMinMarketing: number | null, 
+/**
+ * Training only: minimum share of sales participants, in percent.
+ */
+mixMinSales: number | null, 
+/**
  * Creation time.
  */
 createdAt: string, 

@@ -1,0 +1,221 @@
+//! Turning what a form sends into a well-formed activity before the clash check: kind-specific fields are checked,
+//! shadowing hours follow the half-day, co-location is a whole day, empty titles are generated, and training
+//! invitees beyond capacity go to the waitlist (in the order given).
+
+use super::halfday::{bounds, whole_days};
+use crate::error::{Error, FieldError, Result};
+use crate::model::{
+    check_text, ActivityInput, ActivityKind, Department, HalfDay, ParticipationStatus, Person,
+    Role, MAX_NAME_CHARS,
+};
+use crate::store::people;
+use chrono_tz::Tz;
+use rusqlite::Connection;
+use std::collections::HashSet;
+
+/// Longest title accepted (calendar clients truncate long ones anyway).
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The direction of a shadowing day, e.g. `marketing → sales`, or `None` if it is not an exchange between marketing
+/// and the field (sales or the CRC).
+pub fn direction(visitor: Department, host: Department) -> Option<String> {
+    let field = |d: Department| matches!(d, Department::Sales | Department::Crc);
+    let ok = (visitor == Department::Marketing && field(host))
+        || (field(visitor) && host == Department::Marketing);
+    ok.then(|| format!("{visitor} → {host}"))
+}
+
+/// Checks and completes `input`; returns every field error at once.
+pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInput> {
+    let mut a = input.clone();
+    let mut errors: Vec<FieldError> = Vec::new();
+    a.title = check_text(&mut errors, "title", &a.title, false, MAX_TITLE_CHARS);
+    a.location = check_text(&mut errors, "location", &a.location, false, MAX_NAME_CHARS);
+    let tz: Option<Tz> = a.timezone.parse().ok();
+    if tz.is_none() {
+        errors.push(FieldError::new(
+            "timezone",
+            "unknown_timezone",
+            format!("{:?} is not an IANA zone", a.timezone),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for p in &a.participants {
+        if !seen.insert(p.person_id) {
+            errors.push(FieldError::new(
+                "participants",
+                "duplicate_participant",
+                "a person is listed twice",
+            ));
+        }
+    }
+    let mut who: Vec<(Role, Person)> = Vec::new();
+    for p in &a.participants {
+        match people::find(conn, p.person_id)? {
+            Some(person) => who.push((p.role, person)),
+            None => errors.push(FieldError::new(
+                "participants",
+                "unknown_person",
+                format!("no person {}", p.person_id),
+            )),
+        }
+    }
+    let name_of = |role: Role| who.iter().find(|(r, _)| *r == role).map(|(_, p)| p);
+    match a.kind {
+        ActivityKind::Shadowing => {
+            let visitors = a
+                .participants
+                .iter()
+                .filter(|p| p.role == Role::Visitor)
+                .count();
+            let hosts = a
+                .participants
+                .iter()
+                .filter(|p| p.role == Role::Host)
+                .count();
+            if visitors != 1 {
+                errors.push(FieldError::new(
+                    "visitor",
+                    "required",
+                    "a shadowing day has exactly one visitor",
+                ));
+            }
+            if hosts != 1 {
+                errors.push(FieldError::new(
+                    "host",
+                    "required",
+                    "a shadowing day has exactly one host",
+                ));
+            }
+            if let (Some(v), Some(h)) = (name_of(Role::Visitor), name_of(Role::Host)) {
+                if direction(v.department, h.department).is_none() {
+                    errors.push(FieldError::new(
+                        "host",
+                        "invalid_direction",
+                        format!(
+                            "{} ({}) visiting {} ({}) is not a marketing–field exchange",
+                            v.full_name, v.department, h.full_name, h.department
+                        ),
+                    ));
+                }
+                if a.title.is_empty() {
+                    a.title = format!("Vis ma vie : {} chez {}", v.full_name, h.full_name);
+                }
+            }
+            let half = a.half_day.unwrap_or(HalfDay::Full);
+            a.half_day = Some(half);
+            a.all_day = false;
+            if let Some(tz) = tz {
+                let day = a.start.with_timezone(&tz).date_naive();
+                (a.start, a.end) = bounds(tz, day, half);
+            }
+        }
+        ActivityKind::Colocation => {
+            if a.site_id.is_none() {
+                errors.push(FieldError::new(
+                    "siteId",
+                    "required",
+                    "a co-location day happens at a site",
+                ));
+            }
+            if let Some(tz) = tz {
+                let first = a.start.with_timezone(&tz).date_naive();
+                (a.start, a.end) = whole_days(tz, first, first);
+            }
+            a.all_day = true;
+            a.half_day = Some(HalfDay::Full);
+            if a.title.is_empty() {
+                if let Some((_, p)) = who.first() {
+                    a.title = format!("Co-location : {}", p.full_name);
+                }
+            }
+        }
+        ActivityKind::Training => {
+            match a.capacity {
+                Some(c) if c > 0 => waitlist_overflow(&mut a, c),
+                _ => errors.push(FieldError::new(
+                    "capacity",
+                    "required",
+                    "a training needs a number of seats",
+                )),
+            }
+            for (field, v) in [
+                ("mixMinMarketing", a.mix_min_marketing),
+                ("mixMinSales", a.mix_min_sales),
+            ] {
+                if v.is_some_and(|v| !(0..=100).contains(&v)) {
+                    errors.push(FieldError::new(
+                        field,
+                        "out_of_range",
+                        "a share between 0 and 100%",
+                    ));
+                }
+            }
+        }
+        ActivityKind::Brief => {}
+    }
+    if a.title.is_empty() {
+        errors.push(FieldError::new(
+            "title",
+            "required",
+            "this field is required",
+        ));
+    }
+    if a.end <= a.start {
+        errors.push(FieldError::new(
+            "end",
+            "end_before_start",
+            "the end must come after the start",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(a)
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+/// Invitees past the capacity wait, in the order given; the trainer and organizer take no seat.
+fn waitlist_overflow(a: &mut ActivityInput, capacity: i32) {
+    let mut seated = 0;
+    for p in a
+        .participants
+        .iter_mut()
+        .filter(|p| p.role == Role::Attendee)
+    {
+        if super::rules::coming(p.status) {
+            if seated < capacity {
+                seated += 1;
+            } else {
+                p.status = ParticipationStatus::Waitlisted;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_is_marketing_to_field_or_back() {
+        assert_eq!(
+            direction(Department::Marketing, Department::Sales).as_deref(),
+            Some("marketing → sales")
+        );
+        assert_eq!(
+            direction(Department::Crc, Department::Marketing).as_deref(),
+            Some("crc → marketing")
+        );
+        assert_eq!(
+            direction(Department::Sales, Department::Crc),
+            None,
+            "sales visiting the CRC is not our exchange"
+        );
+        assert_eq!(
+            direction(Department::Marketing, Department::Marketing),
+            None,
+            "marketers visiting marketers"
+        );
+    }
+}
