@@ -13,6 +13,21 @@ fn main() {
         "settings_update",
         "timezones_list",
         "app_info",
+        "activities_list",
+        "activity_get",
+        "activity_check",
+        "activity_create",
+        "activity_update",
+        "activity_reschedule",
+        "activity_set_status",
+        "activity_undo_cancel",
+        "participation_respond",
+        "attendance_sign_off",
+        "absences_list",
+        "absence_add",
+        "absence_delete",
+        "rules_get",
+        "rules_update",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

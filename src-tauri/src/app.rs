@@ -1,6 +1,6 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
-use crate::commands::{app, people, settings, sites};
+use crate::commands::{absences, activities, app, people, settings, sites};
 use crate::state::{current_actor, default_db_path, AppState};
 use chrono::Utc;
 use std::path::PathBuf;
@@ -23,6 +23,21 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         settings::settings_update,
         settings::timezones_list,
         app::app_info,
+        activities::activities_list,
+        activities::activity_get,
+        activities::activity_check,
+        activities::activity_create,
+        activities::activity_update,
+        activities::activity_reschedule,
+        activities::activity_set_status,
+        activities::activity_undo_cancel,
+        activities::participation_respond,
+        activities::attendance_sign_off,
+        absences::absences_list,
+        absences::absence_add,
+        absences::absence_delete,
+        settings::rules_get,
+        settings::rules_update,
     ])
 }
 

@@ -1,6 +1,8 @@
 //! The headless command line. Subcommands never open a window or need a display; each one opens the store, calls
 //! core, and prints JSON (or CSV) on stdout. Errors go to stderr with a non-zero exit code.
 
+mod activity;
+
 use crate::app::resolve_db;
 use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +52,12 @@ pub enum Command {
         /// What to do with people.
         #[command(subcommand)]
         command: PeopleCommand,
+    },
+    /// Shadowing days, trainings, briefs and co-location days.
+    Activity {
+        /// What to do with activities.
+        #[command(subcommand)]
+        command: activity::ActivityCommand,
     },
 }
 
@@ -109,6 +117,7 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
             print_json(&summary)
         }
+        Command::Activity { command } => activity::run(&mut store, command, now),
         Command::People {
             command: PeopleCommand::List { format, delimiter },
         } => {
@@ -126,13 +135,13 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
     }
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     let mut text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     text.push('\n');
     write_stdout(text.as_bytes())
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
+use unisson_core::schedule::Finding;
 use unisson_core::FieldError;
 
 /// An error as sent over IPC.
@@ -16,6 +17,8 @@ pub struct IpcError {
     pub message: String,
     /// Per-field problems when `code` is `validation`.
     pub fields: Vec<FieldError>,
+    /// Scheduling findings when `code` is `clash` or `needs_confirmation`.
+    pub findings: Vec<Finding>,
 }
 
 impl From<unisson_core::Error> for IpcError {
@@ -24,6 +27,7 @@ impl From<unisson_core::Error> for IpcError {
             code: e.code().to_owned(),
             message: e.to_string(),
             fields: e.fields().to_vec(),
+            findings: e.findings().to_vec(),
         }
     }
 }
@@ -35,6 +39,7 @@ impl IpcError {
             code: "internal".into(),
             message: message.into(),
             fields: Vec::new(),
+            findings: Vec::new(),
         }
     }
 }

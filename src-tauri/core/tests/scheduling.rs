@@ -537,3 +537,40 @@ fn shadowing_direction_must_cross_marketing_and_the_field() {
         "vis ma vie is marketing ↔ sales or the CRC"
     );
 }
+
+#[test]
+fn a_cancellation_can_be_undone_once() {
+    let mut w = world();
+    let a = activities::create(
+        &mut w.store,
+        &shadowing(
+            w.paris,
+            day(2027, 1, 27),
+            HalfDay::Am,
+            w.marketers[0],
+            w.sellers[0],
+        ),
+        false,
+        now(),
+        "t",
+    )
+    .expect("create");
+    activities::cancel(&mut w.store, a.id, now(), "t").expect("cancel");
+    let back = activities::undo_cancel(&mut w.store, a.id, now(), "t").expect("undo");
+    assert_eq!(
+        back.status,
+        ActivityStatus::Planned,
+        "undo restores the status before the cancellation"
+    );
+    assert_eq!(
+        back.sequence, 2,
+        "the restored invite must supersede the CANCEL"
+    );
+    let err =
+        activities::undo_cancel(&mut w.store, a.id, now(), "t").expect_err("nothing left to undo");
+    assert_eq!(
+        err.fields()[0].code,
+        "nothing_to_undo",
+        "undo only reverts the latest cancellation"
+    );
+}

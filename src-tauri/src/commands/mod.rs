@@ -1,6 +1,8 @@
 //! Tauri commands, grouped by noun. Each one locks the state, calls one `unisson_core::ops` function with `now` and
 //! the actor, and maps the error.
 
+pub mod absences;
+pub mod activities;
 pub mod app;
 pub mod people;
 pub mod settings;

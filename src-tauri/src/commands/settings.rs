@@ -4,7 +4,7 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 use chrono::Utc;
 use tauri::State;
-use unisson_core::model::{timezone_names, Settings};
+use unisson_core::model::{timezone_names, PlanningRules, Settings};
 use unisson_core::ops::settings;
 
 /// The current settings.
@@ -28,4 +28,21 @@ pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CmdRes
 #[tauri::command(async)]
 pub fn timezones_list() -> Vec<&'static str> {
     timezone_names()
+}
+
+/// The planning rules.
+#[tauri::command(async)]
+pub fn rules_get(state: State<'_, AppState>) -> CmdResult<PlanningRules> {
+    Ok(settings::rules(&*state.store()?)?)
+}
+
+/// Saves the planning rules.
+#[tauri::command(async)]
+pub fn rules_update(state: State<'_, AppState>, rules: PlanningRules) -> CmdResult<PlanningRules> {
+    Ok(settings::update_rules(
+        &mut *state.store()?,
+        &rules,
+        Utc::now(),
+        &state.actor,
+    )?)
 }

@@ -11,8 +11,11 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The directory as CSV (header row first), without BOM; files for Excel add one.
+/// The directory as CSV (header row first), without BOM; files for Excel add one. The manager is given by name (for
+/// people) and by email (the key an import matches on), so importing an export changes nothing.
 pub fn people_csv(rows: &[PersonRow], delimiter: u8) -> Result<String, csv::Error> {
+    let email_of: std::collections::HashMap<crate::model::Id, &str> =
+        rows.iter().map(|r| (r.id, r.email.as_str())).collect();
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
@@ -24,6 +27,7 @@ pub fn people_csv(rows: &[PersonRow], delimiter: u8) -> Result<String, csv::Erro
         "team",
         "site",
         "manager",
+        "manager_email",
         "active",
     ])?;
     for r in rows {
@@ -36,6 +40,11 @@ pub fn people_csv(rows: &[PersonRow], delimiter: u8) -> Result<String, csv::Erro
             &neutralise(&r.team),
             &neutralise(r.site_name.as_deref().unwrap_or("")),
             &neutralise(r.manager_name.as_deref().unwrap_or("")),
+            &neutralise(
+                r.manager_id
+                    .and_then(|m| email_of.get(&m).copied())
+                    .unwrap_or(""),
+            ),
             if r.active { "true" } else { "false" },
         ])?;
     }
@@ -80,8 +89,53 @@ mod tests {
         let csv = people_csv(&[row], b';').expect("csv");
         let line = csv.lines().nth(1).expect("data line");
         assert_eq!(
-            line, "1;\"Dupré; Hélène\";h@ex.fr;marketing;'=cmd;;;true",
+            line, "1;\"Dupré; Hélène\";h@ex.fr;marketing;'=cmd;;;;true",
             "a ; inside a name must be quoted"
         );
     }
+}
+
+/// Activities as CSV, one line each; participants as `email:role:status` joined by `|`.
+pub fn activities_csv(
+    records: &[crate::model::ActivityRecord],
+    delimiter: u8,
+) -> Result<String, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "kind",
+        "title",
+        "start",
+        "end",
+        "zone",
+        "site",
+        "status",
+        "uid",
+        "sequence",
+        "participants",
+    ])?;
+    for r in records {
+        let participants: Vec<String> = r
+            .participants
+            .iter()
+            .map(|p| format!("{}:{}:{}", p.email, p.role, p.status))
+            .collect();
+        w.write_record([
+            r.id.to_string().as_str(),
+            r.kind.as_str(),
+            &neutralise(&r.title),
+            &r.start.to_rfc3339(),
+            &r.end.to_rfc3339(),
+            &r.zone,
+            &neutralise(r.site.as_deref().unwrap_or("")),
+            r.status.as_str(),
+            &r.uid,
+            &r.sequence.to_string(),
+            &neutralise(&participants.join("|")),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -279,3 +279,39 @@ pub fn cancel(
 ) -> Result<ActivityRecord> {
     set_status(store, id, ActivityStatus::Cancelled, now, actor)
 }
+
+/// Undoes a cancellation (the "Undo" right after cancelling): the activity gets back the status it had, with a higher
+/// SEQUENCE so calendars take the new REQUEST over the CANCEL. Only the latest change may be undone this way.
+pub fn undo_cancel(
+    store: &mut Store,
+    id: Id,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<ActivityRecord> {
+    store.write(actor, now, |tx| {
+        let current = activities::get(tx, id)?;
+        let trail = crate::store::audit::for_entity(tx, "activity", id)?;
+        let last = trail
+            .last()
+            .filter(|e| e.action == ActivityStatus::Cancelled.as_str());
+        let previous: Option<ActivityStatus> = last
+            .and_then(|e| e.before.as_ref())
+            .and_then(|b| b.get("status"))
+            .and_then(|s| s.as_str())
+            .and_then(|s| s.parse().ok());
+        let (ActivityStatus::Cancelled, Some(previous)) = (current.status, previous) else {
+            return Err(Error::field(
+                "status",
+                "nothing_to_undo",
+                "the last change of this activity was not a cancellation",
+            ));
+        };
+        let new = NewActivity {
+            status: previous,
+            ..NewActivity::from(&current)
+        };
+        let after = activities::update(tx, id, &new, true)?;
+        tx.audit("activity", id, "undo_cancel", Some(&current), Some(&after))?;
+        record(tx, id)
+    })
+}

@@ -2,8 +2,11 @@
 //! audits), and returns the stored result. The Tauri commands and the CLI call these and nothing else, so the two
 //! faces of the app can never disagree on a rule.
 
+pub mod absences;
 pub mod activities;
 pub mod attendance;
+pub mod departments;
+pub mod import;
 pub mod people;
 pub mod settings;
 pub mod sites;

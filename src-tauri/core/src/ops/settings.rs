@@ -1,7 +1,7 @@
 //! Reading and changing the settings.
 
 use crate::error::Result;
-use crate::model::Settings;
+use crate::model::{PlanningRules, Settings};
 use crate::store::{settings, Store};
 use chrono::{DateTime, Utc};
 
@@ -19,4 +19,20 @@ pub fn update(
 ) -> Result<Settings> {
     let input = input.validated()?;
     store.write(actor, now, |tx| settings::put(tx, &input))
+}
+
+/// The planning rules.
+pub fn rules(store: &Store) -> Result<PlanningRules> {
+    settings::rules(store.conn())
+}
+
+/// Validates and stores the planning rules.
+pub fn update_rules(
+    store: &mut Store,
+    input: &PlanningRules,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<PlanningRules> {
+    let input = input.validated()?;
+    store.write(actor, now, |tx| settings::put_rules(tx, &input))
 }

@@ -1,0 +1,40 @@
+//! Absence and holiday commands.
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+use chrono::{NaiveDate, Utc};
+use tauri::State;
+use unisson_core::model::{Absence, Id};
+use unisson_core::ops::absences::{self, AbsenceInput};
+
+/// Absences and holidays touching a range of days.
+#[tauri::command(async)]
+pub fn absences_list(
+    state: State<'_, AppState>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> CmdResult<Vec<Absence>> {
+    Ok(absences::list(&*state.store()?, first, last)?)
+}
+
+/// Records an absence or a company holiday.
+#[tauri::command(async)]
+pub fn absence_add(state: State<'_, AppState>, input: AbsenceInput) -> CmdResult<Absence> {
+    Ok(absences::add(
+        &mut *state.store()?,
+        &input,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
+
+/// Deletes an absence.
+#[tauri::command(async)]
+pub fn absence_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
+    Ok(absences::delete(
+        &mut *state.store()?,
+        id,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
