@@ -216,7 +216,8 @@ impl Ctx<'_> {
             if hosting.len() as i64 + 1 > limit {
                 let mut f = Finding::new(
                     ClashRule::HostCapacity,
-                    Severity::Error,
+                    // The limit protects selling time; a manager may knowingly send a second visitor.
+                    Severity::Warning,
                     format!(
                         "{} would receive more than {limit} visitor(s) in the same half-day",
                         person.full_name
