@@ -68,6 +68,14 @@ pub enum Error {
     /// The change raises warnings the user must confirm first; nothing was written.
     #[error("the change needs confirmation: {}", describe_findings(.0))]
     NeedsConfirmation(Vec<crate::schedule::Finding>),
+    /// An .ics file could not be read; nothing was changed.
+    #[error("invalid .ics file, line {line}: {message}")]
+    Ics {
+        /// Physical line (1-based) where the problem is.
+        line: usize,
+        /// What is wrong, in plain English.
+        message: String,
+    },
     /// The database file was written by a newer Unisson than this one.
     #[error("the database was created by a newer version of Unisson (schema {found}, this version knows {known})")]
     TooNew {
@@ -104,6 +112,7 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) => "storage",
             Error::Io(_) => "io",
             Error::TooNew { .. } => "too_new",
+            Error::Ics { .. } => "invalid_ics",
             Error::Clash(_) => "clash",
             Error::NeedsConfirmation(_) => "needs_confirmation",
         }
