@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod ical;
 pub mod model;
 pub mod ops;

@@ -34,3 +34,21 @@ pub fn for_entity(conn: &Connection, entity: &str, entity_id: Id) -> Result<Vec<
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
 }
+
+/// The next free id for an entity that has no table of its own (e.g. `import`): one more than the largest used.
+pub fn next_entity_id(conn: &Connection, entity: &str) -> Result<Id> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(entity_id), 0) + 1 FROM audit WHERE entity = ?1",
+        [entity],
+        |r| r.get(0),
+    )?)
+}
+
+/// The ids of the `entity` records changed by any audit entry newer than entry `after_id`.
+pub fn changed_after(conn: &Connection, entity: &str, after_id: Id) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT entity_id FROM audit WHERE entity = ?1 AND id > ?2 ORDER BY entity_id",
+    )?;
+    let rows = stmt.query_map(params![entity, after_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -158,3 +158,21 @@ impl From<&Person> for PersonInput {
         }
     }
 }
+
+/// Deletes a person nothing refers to (an activity, a participation, an absence, a report...), audited as `delete`.
+/// Returns `false`, changing nothing, when the foreign keys refuse because something does.
+pub fn delete_unreferenced(tx: &Tx<'_>, id: Id) -> Result<bool> {
+    let before = get(tx, id)?;
+    match tx.execute("DELETE FROM people WHERE id = ?1", [id]) {
+        Ok(_) => {
+            tx.audit("person", id, "delete", Some(&before), None::<&Person>)?;
+            Ok(true)
+        }
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

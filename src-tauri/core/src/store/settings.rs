@@ -85,3 +85,31 @@ pub fn put_rules(tx: &Tx<'_>, new: &PlanningRules) -> Result<PlanningRules> {
     tx.audit("planning_rules", 0, "update", Some(&before), Some(&after))?;
     Ok(after)
 }
+
+/// A setting stored as JSON under `key` (e.g. `department_aliases`), if it was ever saved.
+pub fn get_json(conn: &Connection, key: &str) -> Result<Option<serde_json::Value>> {
+    use rusqlite::OptionalExtension;
+    let text: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    // A value this version cannot read (hand-edited, or from a later version) reads as never saved.
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Stores a JSON setting under `key`, audited as entity `settings`, action `update:<key>`.
+pub fn put_json(tx: &Tx<'_>, key: &str, value: &serde_json::Value) -> Result<()> {
+    let before = get_json(tx, key)?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
+        params![key, value.to_string()],
+    )?;
+    tx.audit(
+        "settings",
+        0,
+        &format!("update:{key}"),
+        before.as_ref(),
+        Some(value),
+    )
+}
