@@ -4,10 +4,11 @@
 pub mod demo;
 pub mod error;
 pub mod export;
-pub mod import;
 pub mod ical;
+pub mod import;
 pub mod model;
 pub mod ops;
+pub mod plan;
 pub mod schedule;
 pub mod store;
 

@@ -52,49 +52,6 @@ pub fn people_csv(rows: &[PersonRow], delimiter: u8) -> Result<String, csv::Erro
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Department;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        for bad in ["=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert!(
-                neutralise(bad).starts_with('\''),
-                "{bad:?} would run as a formula when HR opens the file"
-            );
-        }
-        assert_eq!(
-            neutralise("Hélène"),
-            "Hélène",
-            "ordinary text must be left alone"
-        );
-    }
-
-    #[test]
-    fn csv_quotes_delimiters_and_keeps_accents() {
-        let row = PersonRow {
-            id: 1,
-            full_name: "Dupré; Hélène".into(),
-            email: "h@ex.fr".into(),
-            department: Department::Marketing,
-            team: "=cmd".into(),
-            site_id: None,
-            site_name: None,
-            manager_id: None,
-            manager_name: None,
-            active: true,
-        };
-        let csv = people_csv(&[row], b';').expect("csv");
-        let line = csv.lines().nth(1).expect("data line");
-        assert_eq!(
-            line, "1;\"Dupré; Hélène\";h@ex.fr;marketing;'=cmd;;;;true",
-            "a ; inside a name must be quoted"
-        );
-    }
-}
-
 /// Activities as CSV, one line each; participants as `email:role:status` joined by `|`.
 pub fn activities_csv(
     records: &[crate::model::ActivityRecord],
@@ -138,4 +95,47 @@ pub fn activities_csv(
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Department;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(
+                neutralise(bad).starts_with('\''),
+                "{bad:?} would run as a formula when HR opens the file"
+            );
+        }
+        assert_eq!(
+            neutralise("Hélène"),
+            "Hélène",
+            "ordinary text must be left alone"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_delimiters_and_keeps_accents() {
+        let row = PersonRow {
+            id: 1,
+            full_name: "Dupré; Hélène".into(),
+            email: "h@ex.fr".into(),
+            department: Department::Marketing,
+            team: "=cmd".into(),
+            site_id: None,
+            site_name: None,
+            manager_id: None,
+            manager_name: None,
+            active: true,
+        };
+        let csv = people_csv(&[row], b';').expect("csv");
+        let line = csv.lines().nth(1).expect("data line");
+        assert_eq!(
+            line, "1;\"Dupré; Hélène\";h@ex.fr;marketing;'=cmd;;;;true",
+            "a ; inside a name must be quoted"
+        );
+    }
 }

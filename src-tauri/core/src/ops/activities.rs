@@ -146,7 +146,8 @@ pub fn update(
     store.write(actor, now, |tx| apply(tx, id, &a, confirm))
 }
 
-fn apply(tx: &Tx<'_>, id: Id, a: &ActivityInput, confirm: bool) -> Result<ActivityRecord> {
+/// Applies a normalized change inside a transaction (the check runs here, against the same snapshot).
+pub(crate) fn apply(tx: &Tx<'_>, id: Id, a: &ActivityInput, confirm: bool) -> Result<ActivityRecord> {
     let before = activities::get(tx, id)?;
     if before.kind != a.kind {
         return Err(Error::field(

@@ -8,5 +8,6 @@ pub mod attendance;
 pub mod departments;
 pub mod import;
 pub mod people;
+pub mod series;
 pub mod settings;
 pub mod sites;

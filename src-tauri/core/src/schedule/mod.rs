@@ -10,6 +10,7 @@ pub mod halfday;
 pub mod lifecycle;
 mod normalize;
 mod rules;
+pub mod series;
 
 pub use normalize::{direction, normalize, MAX_TITLE_CHARS};
 pub use rules::{check, coming};

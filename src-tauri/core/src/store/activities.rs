@@ -280,3 +280,27 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
     }
     Ok(records)
 }
+
+/// Non-cancelled occurrences of a series starting after `after`, by start, at most `limit`.
+pub fn of_series(conn: &Connection, series: Id, after: DateTime<Utc>, limit: usize) -> Result<Vec<Activity>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM activities WHERE series_id = ?1 AND start_at > ?2 AND status != 'cancelled'
+         ORDER BY start_at, id LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(params![series, ts(after), limit as i64], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest non-cancelled occurrence of a series starting before `before`.
+pub fn previous_of_series(conn: &Connection, series: Id, before: DateTime<Utc>) -> Result<Option<Activity>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM activities WHERE series_id = ?1 AND start_at < ?2 AND status != 'cancelled'
+                 ORDER BY start_at DESC, id DESC LIMIT 1"
+            ),
+            params![series, ts(before)],
+            from_row,
+        )
+        .optional()?)
+}

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod bulk;
 pub mod participations;
 pub mod people;
+pub mod series;
 pub mod settings;
 pub mod sites;
 

@@ -167,3 +167,15 @@ pub fn records_for(
     }
     Ok(out)
 }
+
+/// How many briefs each person attends (or is expected at) with a start in `[from, to)`.
+pub fn brief_counts(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<HashMap<Id, i64>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.person_id, count(*) FROM participations p JOIN activities a ON a.id = p.activity_id
+         WHERE a.kind = 'brief' AND a.status != 'cancelled' AND a.start_at >= ?1 AND a.start_at < ?2
+           AND p.status NOT IN {NOT_COMING}
+         GROUP BY p.person_id"
+    ))?;
+    let rows = stmt.query_map(params![ts(from), ts(to)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

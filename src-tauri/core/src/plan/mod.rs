@@ -1,0 +1,3 @@
+//! Planning engines: suggestions the manager reviews before anything is written.
+
+pub mod rota;

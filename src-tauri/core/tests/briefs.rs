@@ -1,0 +1,207 @@
+//! Brief series, their occurrences, edits from a day on, and the fair rota.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use unisson_core::model::{
+    AbsenceSource, Department, Id, ParticipationStatus, PersonInput, SeriesInput,
+};
+use unisson_core::ops::{activities, people, series};
+use unisson_core::store::activities::Filter;
+use unisson_core::store::{absences, Store};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 1, 1, 12, 0, 0)
+        .single()
+        .expect("fixed instant")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn person(store: &mut Store, name: &str, dept: Department, team: &str) -> Id {
+    let input = PersonInput {
+        full_name: name.into(),
+        email: format!("{}@ex.fr", name.to_lowercase()),
+        department: dept,
+        team: team.into(),
+        site_id: None,
+        manager_id: None,
+        active: true,
+    };
+    people::add(store, &input, now(), "t").expect("person").id
+}
+
+fn monday_brief() -> SeriesInput {
+    SeriesInput {
+        title: String::new(),
+        team: "Ventes Sud".into(),
+        site_id: None,
+        location: "Salle Garonne".into(),
+        rrule: "FREQ=WEEKLY;BYDAY=MO".into(),
+        first_day: day(2027, 1, 4),
+        local_start: "08:00".into(),
+        duration_minutes: 45,
+        timezone: "Europe/Paris".into(),
+        // Easter Monday.
+        exdates: vec![day(2027, 3, 29)],
+    }
+}
+
+struct World {
+    store: Store,
+    marketers: Vec<Id>,
+    sellers: Vec<Id>,
+}
+
+fn world() -> World {
+    let mut store = Store::open_in_memory().expect("store");
+    let marketers = ["Anna", "Bruno", "Chloé"]
+        .iter()
+        .map(|n| person(&mut store, n, Department::Marketing, "Mktg"))
+        .collect();
+    let sellers = ["Sam", "Sacha"]
+        .iter()
+        .map(|n| person(&mut store, n, Department::Sales, "Ventes Sud"))
+        .collect();
+    World {
+        store,
+        marketers,
+        sellers,
+    }
+}
+
+fn occurrences(store: &Store, series_id: Id) -> Vec<unisson_core::model::ActivityRecord> {
+    activities::list(store, &Filter::default())
+        .expect("list")
+        .into_iter()
+        .filter(|a| a.series_id == Some(series_id))
+        .collect()
+}
+
+#[test]
+fn a_series_materialises_weekly_occurrences_with_the_team_minus_exdates() {
+    let mut w = world();
+    let s = series::create(&mut w.store, &monday_brief(), now(), "t").expect("series");
+    let occ = occurrences(&w.store, s.id);
+    assert_eq!(
+        occ.len(),
+        25,
+        "26 weeks of Mondays from 2027-01-04, minus the Easter Monday EXDATE"
+    );
+    assert!(
+        occ.iter()
+            .all(|a| a.start.format("%Y-%m-%d").to_string() != "2027-03-29"),
+        "no occurrence on an exception day"
+    );
+    let mut members: Vec<Id> = occ[0].participants.iter().map(|p| p.person_id).collect();
+    members.sort_unstable();
+    assert_eq!(
+        members, w.sellers,
+        "the team's salespeople attend their brief"
+    );
+}
+
+#[test]
+fn the_rota_is_fair_skips_absences_and_never_repeats_a_marketer_twice_in_a_row() {
+    let mut w = world();
+    let s = series::create(&mut w.store, &monday_brief(), now(), "t").expect("series");
+    // Bruno is away the second week.
+    w.store
+        .write("t", now(), |tx| {
+            absences::insert(
+                tx,
+                Some(w.marketers[1]),
+                day(2027, 1, 11),
+                day(2027, 1, 15),
+                "Congés",
+                AbsenceSource::Manual,
+            )
+        })
+        .expect("absence");
+    let rota = series::rota(&w.store, s.id, 6, now()).expect("rota");
+    let who: Vec<Id> = rota.assignments.iter().map(|a| a.person_id).collect();
+    assert_eq!(
+        who.len(),
+        6,
+        "every occurrence gets a marketer when enough are free"
+    );
+    for pair in who.windows(2) {
+        assert_ne!(
+            pair[0], pair[1],
+            "the same marketer never goes to the same team twice in a row"
+        );
+    }
+    assert_ne!(who[1], w.marketers[1], "an absent marketer is not sent");
+    for m in &w.marketers {
+        let n = who.iter().filter(|p| *p == m).count();
+        assert_eq!(
+            n, 2,
+            "six briefs over three marketers: two each, the load is balanced"
+        );
+    }
+    let applied = series::apply_rota(&mut w.store, s.id, 6, now(), "t").expect("apply");
+    assert_eq!(
+        applied.assignments, rota.assignments,
+        "applying writes exactly what was previewed"
+    );
+    let occ = occurrences(&w.store, s.id);
+    assert!(
+        occ[0]
+            .participants
+            .iter()
+            .any(|p| p.person_id == who[0] && p.status == ParticipationStatus::Invited),
+        "the assigned marketer is invited"
+    );
+    assert_eq!(occ[0].sequence, 1, "a new attendee bumps the SEQUENCE");
+    let again = series::rota(&w.store, s.id, 6, now()).expect("rota again");
+    assert!(
+        again.assignments.is_empty() && again.kept.len() == 6,
+        "filled occurrences are kept, not reassigned"
+    );
+}
+
+#[test]
+fn changing_a_series_from_a_day_on_keeps_the_past_and_moves_the_future() {
+    let mut w = world();
+    let s = series::create(&mut w.store, &monday_brief(), now(), "t").expect("series");
+    let before = occurrences(&w.store, s.id);
+    let later = now() + Duration::weeks(4);
+    let changed = SeriesInput {
+        local_start: "09:30".into(),
+        ..monday_brief()
+    };
+    series::update_from(&mut w.store, s.id, day(2027, 2, 1), &changed, later, "t")
+        .expect("this and following");
+    let after = occurrences(&w.store, s.id);
+    let jan = |list: &[unisson_core::model::ActivityRecord]| {
+        list.iter()
+            .find(|a| a.start.format("%F").to_string() == "2027-01-25")
+            .map(|a| (a.start, a.sequence))
+    };
+    assert_eq!(
+        jan(&after),
+        jan(&before),
+        "an occurrence before the change keeps its time and history"
+    );
+    let feb = after
+        .iter()
+        .find(|a| a.start.format("%F").to_string() == "2027-02-08")
+        .expect("moved occurrence");
+    assert_eq!(
+        feb.start.format("%H:%M").to_string(),
+        "08:30",
+        "09:30 in Paris in winter is 08:30 UTC"
+    );
+    assert_eq!(
+        feb.sequence, 1,
+        "a moved occurrence is re-sent with a higher SEQUENCE"
+    );
+    let feb_before = before
+        .iter()
+        .find(|a| a.start.format("%F").to_string() == "2027-02-08")
+        .expect("original");
+    assert_eq!(
+        feb.id, feb_before.id,
+        "the occurrence is moved, not replaced, so its attendees and UID stay"
+    );
+}
