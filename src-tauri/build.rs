@@ -28,6 +28,11 @@ fn main() {
         "absence_delete",
         "rules_get",
         "rules_update",
+        "series_list",
+        "series_create",
+        "series_update_from",
+        "brief_rota_preview",
+        "brief_rota_apply",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,6 +1,6 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
-use crate::commands::{absences, activities, app, people, settings, sites};
+use crate::commands::{absences, activities, app, people, series, settings, sites};
 use crate::state::{current_actor, default_db_path, AppState};
 use chrono::Utc;
 use std::path::PathBuf;
@@ -38,6 +38,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         absences::absence_delete,
         settings::rules_get,
         settings::rules_update,
+        series::series_list,
+        series::series_create,
+        series::series_update_from,
+        series::brief_rota_preview,
+        series::brief_rota_apply,
     ])
 }
 

@@ -2,6 +2,7 @@
 //! core, and prints JSON (or CSV) on stdout. Errors go to stderr with a non-zero exit code.
 
 mod activity;
+mod brief;
 
 use crate::app::resolve_db;
 use chrono::Utc;
@@ -52,6 +53,12 @@ pub enum Command {
         /// What to do with people.
         #[command(subcommand)]
         command: PeopleCommand,
+    },
+    /// Sales-brief series and their rota.
+    Brief {
+        /// What to do with briefs.
+        #[command(subcommand)]
+        command: brief::BriefCommand,
     },
     /// Shadowing days, trainings, briefs and co-location days.
     Activity {
@@ -118,6 +125,7 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
             print_json(&summary)
         }
         Command::Activity { command } => activity::run(&mut store, command, now),
+        Command::Brief { command } => brief::run(&mut store, command, now),
         Command::People {
             command: PeopleCommand::List { format, delimiter },
         } => {

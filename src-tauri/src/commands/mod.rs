@@ -5,5 +5,6 @@ pub mod absences;
 pub mod activities;
 pub mod app;
 pub mod people;
+pub mod series;
 pub mod settings;
 pub mod sites;
