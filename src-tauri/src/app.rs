@@ -1,6 +1,6 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
-use crate::commands::{absences, activities, app, people, series, settings, sites};
+use crate::commands::{absences, activities, app, import, people, series, settings, sites};
 use crate::state::{current_actor, default_db_path, AppState};
 use chrono::Utc;
 use std::path::PathBuf;
@@ -15,6 +15,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         people::person_add,
         people::person_update,
         people::person_set_active,
+        import::people_import_preview,
+        import::people_import,
+        import::people_import_undo,
+        import::people_export,
+        import::department_aliases_get,
+        import::department_aliases_set,
         sites::sites_list,
         sites::site_add,
         sites::site_update,
@@ -72,6 +78,7 @@ pub fn run(db: Option<PathBuf>) -> ExitCode {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state);
     match with_commands(builder).run(tauri::generate_context!()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 
 mod activity;
 mod brief;
+mod people_io;
 
 use crate::app::resolve_db;
 use chrono::Utc;
@@ -80,6 +81,19 @@ pub enum PeopleCommand {
         #[arg(long, default_value_t = ';')]
         delimiter: char,
     },
+    /// Import HR's CSV file (UTF-8 or Windows-1252; `;`, `,` or tab) in one transaction; prints a JSON report of
+    /// created, updated, unchanged and deactivated people and every problem with its line, field and reason. Exits
+    /// non-zero when nothing could be imported.
+    Import(people_io::ImportArgs),
+    /// Export the directory as CSV for Excel (UTF-8 with BOM, `;` by default), which `people import` reads back.
+    Export {
+        /// File to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Field delimiter: ";", "," or "tab".
+        #[arg(long, value_name = "C", default_value = ";")]
+        delimiter: String,
+    },
 }
 
 /// Output formats.
@@ -126,6 +140,12 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         }
         Command::Activity { command } => activity::run(&mut store, command, now),
         Command::Brief { command } => brief::run(&mut store, command, now),
+        Command::People {
+            command: PeopleCommand::Import(args),
+        } => people_io::import_file(&mut store, args, now),
+        Command::People {
+            command: PeopleCommand::Export { out, delimiter },
+        } => people_io::export_file(&store, &out, &delimiter),
         Command::People {
             command: PeopleCommand::List { format, delimiter },
         } => {

@@ -132,3 +132,84 @@ fn commands_round_trip_through_ipc() {
     let err = invoke(&window, "site_delete", json!({ "id": site["id"] })).map(|_| ());
     assert!(err.is_ok(), "a site nobody uses can be deleted: {err:?}");
 }
+
+#[test]
+fn import_export_and_alias_commands_round_trip_through_ipc() {
+    let (_app, window) = app();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("rh.csv");
+    std::fs::write(
+        &file,
+        "Nom complet;Email;Service\nHélène Dupré;helene@exemple.fr;Mktg\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8 path");
+
+    let preview = invoke(
+        &window,
+        "people_import_preview",
+        json!({ "path": path, "options": {} }),
+    )
+    .expect("preview");
+    assert_eq!(
+        preview["created"], 1,
+        "the preview reads the file the dialog chose: {preview}"
+    );
+    assert_eq!(
+        preview["delimiter"], "semicolon",
+        "enums travel as snake_case, as in the bindings"
+    );
+    let list = invoke(&window, "people_list", json!({})).expect("list");
+    assert_eq!(list, json!([]), "a preview writes nothing");
+
+    let done = invoke(
+        &window,
+        "people_import",
+        json!({ "path": path, "options": { "strict": true }, "onProgress": "__CHANNEL__:1" }),
+    )
+    .expect("import");
+    assert_eq!(done["applied"], true, "the import writes: {done}");
+    let undone = invoke(
+        &window,
+        "people_import_undo",
+        json!({ "importId": done["importId"] }),
+    )
+    .expect("undo");
+    assert_eq!(
+        undone["deleted"], 1,
+        "undo removes the person the import created: {undone}"
+    );
+
+    let out = dir.path().join("export.csv");
+    let written = invoke(
+        &window,
+        "people_export",
+        json!({ "path": out.to_str(), "delimiter": "comma" }),
+    )
+    .expect("export");
+    assert!(
+        written.as_u64().is_some_and(|n| n > 3),
+        "the export reports the bytes written"
+    );
+    let bytes = std::fs::read(&out).expect("exported file");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFid,full_name"),
+        "a BOM for Excel and the chosen delimiter"
+    );
+
+    let aliases = invoke(&window, "department_aliases_get", json!({})).expect("aliases");
+    assert!(
+        aliases.as_array().is_some_and(|a| !a.is_empty()),
+        "the built-in table until one is saved"
+    );
+    let err = invoke(
+        &window,
+        "department_aliases_set",
+        json!({ "aliases": [{ "alias": "Mktg", "department": "marketing" }, { "alias": "MKTG", "department": "sales" }] }),
+    )
+    .expect_err("duplicate alias");
+    assert_eq!(
+        err["fields"][0]["code"], "duplicate_alias",
+        "the settings page shows the bad row: {err}"
+    );
+}

@@ -4,6 +4,7 @@
 pub mod absences;
 pub mod activities;
 pub mod app;
+pub mod import;
 pub mod people;
 pub mod series;
 pub mod settings;
