@@ -3,6 +3,7 @@
 
 mod activity;
 mod brief;
+mod invites;
 mod people_io;
 
 use crate::app::resolve_db;
@@ -67,6 +68,12 @@ pub enum Command {
         #[command(subcommand)]
         command: activity::ActivityCommand,
     },
+    /// Write the folder of invites: REQUEST/CANCEL .ics per activity, personal and series calendars, index.csv (who
+    /// receives which file), and optionally .eml messages. Prints a JSON summary.
+    Export(invites::ExportArgs),
+    /// Import an .ics file: absences or holidays, or RSVP replies (METHOD:REPLY). Prints a JSON report; with
+    /// --dry-run, the preview of what would change. A malformed file changes nothing and names the bad line.
+    ImportIcs(invites::ImportIcsArgs),
 }
 
 /// `unisson people …`
@@ -140,6 +147,8 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         }
         Command::Activity { command } => activity::run(&mut store, command, now),
         Command::Brief { command } => brief::run(&mut store, command, now),
+        Command::Export(args) => invites::export(&mut store, args, now),
+        Command::ImportIcs(args) => invites::import(&mut store, args, now),
         Command::People {
             command: PeopleCommand::Import(args),
         } => people_io::import_file(&mut store, args, now),

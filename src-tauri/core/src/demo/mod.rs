@@ -6,7 +6,8 @@
 //! for benchmarks (about a million participation rows).
 //!
 //! Activities respect what the planner will enforce: working days only, no public holidays, nobody in two places in
-//! the same half-day, CRC seats not exceeded. The whole generation is one transaction with one audit entry.
+//! the same half-day, CRC seats not exceeded. The whole generation is one transaction with one audit entry (plus
+//! the settings' own, which names the demo's organizer for invites).
 
 mod calendar;
 mod names;
@@ -18,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::model::{ActivityKind, ActivityStatus, HalfDay, Id, ParticipationStatus, Role};
 use crate::store::activities::NewActivity;
 use crate::store::bulk::{Bulk, NewSeries};
-use crate::store::{day, people as people_table, Store};
+use crate::store::{day, people as people_table, settings as settings_table, Store};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use rand::seq::IndexedRandom;
@@ -99,6 +100,19 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
     store.write("demo", now, |tx| {
         let mut bulk = Bulk::new(tx)?;
         let org = people::create(&mut bulk, opts.people, &mut rng, now)?;
+        // Invites need an organizer (Settings): the demo's is the manager of its marketing team.
+        if let Some(manager) = org.marketing.first().and_then(|m| org.manager_of(*m)) {
+            let person = people_table::get(tx, manager)?;
+            let current = settings_table::get(tx)?;
+            settings_table::put(
+                tx,
+                &crate::model::Settings {
+                    organizer_name: person.full_name,
+                    organizer_email: person.email,
+                    ..current
+                },
+            )?;
+        }
         let mut gen = Gen {
             bulk,
             rng,

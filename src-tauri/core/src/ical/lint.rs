@@ -229,13 +229,13 @@ pub fn lint(text: &str) -> Result<Linted> {
         let (name, rest) = split_line(line, number)?;
         let value = rest.get(1..).unwrap_or("").trim().to_ascii_uppercase();
         let is_begin = name == "BEGIN";
-        if is_begin || name == "END" {
-            if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(err(
-                    number,
-                    format!("{name} needs a component name, found {}", excerpt(rest)),
-                ));
-            }
+        if (is_begin || name == "END")
+            && (value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Err(err(
+                number,
+                format!("{name} needs a component name, found {}", excerpt(rest)),
+            ));
         }
         if !skipping.is_empty() {
             if is_begin {

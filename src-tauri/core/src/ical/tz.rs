@@ -187,7 +187,7 @@ fn push_offset(out: &mut String, seconds: i32) {
     let s = seconds.unsigned_abs();
     out.push(sign);
     out.push_str(&format!("{:02}{:02}", s / 3600, (s % 3600) / 60));
-    if s % 60 != 0 {
+    if !s.is_multiple_of(60) {
         out.push_str(&format!("{:02}", s % 60));
     }
 }

@@ -275,7 +275,7 @@ fn push_duration(out: &mut String, before: Duration) {
     let secs = before.num_seconds();
     out.push_str(if secs >= 0 { "-P" } else { "P" });
     let secs = secs.unsigned_abs();
-    if secs % 86_400 == 0 && secs > 0 {
+    if secs.is_multiple_of(86_400) && secs > 0 {
         out.push_str(&format!("{}D", secs / 86_400));
     } else {
         out.push_str(&format!("T{}H{}M", secs / 3600, (secs % 3600) / 60));

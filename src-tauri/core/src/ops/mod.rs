@@ -7,6 +7,7 @@ pub mod activities;
 pub mod attendance;
 pub mod departments;
 pub mod import;
+pub mod invites;
 pub mod people;
 pub mod series;
 pub mod settings;

@@ -125,6 +125,17 @@ pub fn get(conn: &Connection, id: Id) -> Result<Activity> {
     })
 }
 
+/// The activity with this iCalendar UID, if any (RSVP replies name activities by UID).
+pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<Activity>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM activities WHERE uid = ?1"),
+            [uid],
+            from_row,
+        )
+        .optional()?)
+}
+
 /// Activities overlapping `[from, to)`, by start.
 pub fn list_between(
     conn: &Connection,

@@ -12,6 +12,7 @@ pub mod absences;
 pub mod activities;
 pub mod audit;
 pub mod bulk;
+pub mod invite_log;
 pub mod participations;
 pub mod people;
 pub mod series;

@@ -1,0 +1,223 @@
+//! The two PUBLISH kinds of file: a person's "all my sessions" calendar, and a brief series for its sales team.
+//!
+//! Invariants: PUBLISH files carry no ORGANIZER or ATTENDEE (the writer drops them); a personal calendar lists the
+//! person's activities in the export range that go on and that they are coming to (not declined, removed or
+//! waitlisted), except the occurrences of their own team's brief series, which they get as the series; a series is
+//! one VEVENT whose EXDATEs are the stored exception days plus the days of its cancelled occurrences, and whose
+//! SEQUENCE grows with each such day so that a re-import replaces the old copy.
+
+use super::build;
+use super::plan::{local_instant, File, Parts, Plan, Recipient};
+use super::InviteExportOptions;
+use crate::error::Result;
+use crate::ical::{self, Alarm, Calendar, Event, EventStatus, Method, When};
+use crate::model::{Activity, ActivityKind, ActivityStatus, Id};
+use chrono::{Duration, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Adds one personal calendar per person in `reached` who has something to put in it.
+pub(super) fn personal(
+    p: &mut Parts<'_, '_>,
+    plan: &mut Plan,
+    reached: &BTreeMap<Id, Recipient>,
+) -> Result<()> {
+    let l = p.l;
+    let mut by_person: HashMap<Id, Vec<&Activity>> = HashMap::new();
+    for a in l
+        .activities
+        .iter()
+        .filter(|a| a.status != ActivityStatus::Cancelled)
+    {
+        let team = a
+            .series_id
+            .and_then(|s| l.series.get(&s))
+            .map(|s| s.team.as_str());
+        for part in l.parts.get(&a.id).map_or(&[][..], Vec::as_slice) {
+            if build::coming(part.status)
+                && team.is_none_or(|t| part.team != t)
+                && reached.contains_key(&part.person_id)
+            {
+                by_person.entry(part.person_id).or_default().push(a);
+            }
+        }
+    }
+    let mut texts: HashMap<Id, (String, String)> = HashMap::new();
+    for a in by_person.values().flatten() {
+        texts.entry(a.id).or_insert_with(|| {
+            let zone = build::zone_of(a, l.fallback);
+            let parts = l.parts.get(&a.id).map_or(&[][..], Vec::as_slice);
+            let organiser = a
+                .organizer_id
+                .and_then(|id| l.people.get(&id))
+                .map_or(l.settings.organizer_name.as_str(), |p| p.full_name.as_str());
+            (
+                build::description(a, parts, organiser, zone, p.labels),
+                format!("{}{}{}", p.labels.reminder.0, a.title, p.labels.reminder.1),
+            )
+        });
+    }
+    for (person, r) in reached {
+        let Some(list) = by_person.get(person) else {
+            continue;
+        };
+        let events: Vec<Event<'_>> = list
+            .iter()
+            .map(|a| {
+                let zone = build::zone_of(a, l.fallback);
+                let (start, end) = build::span(a, zone);
+                let (desc, reminder) = texts
+                    .get(&a.id)
+                    .map_or(("", ""), |(d, r)| (d.as_str(), r.as_str()));
+                Event {
+                    uid: &a.uid,
+                    sequence: i64::from(a.sequence),
+                    stamp: p.now,
+                    created: Some(a.created_at),
+                    last_modified: Some(a.updated_at),
+                    zone,
+                    start,
+                    end,
+                    summary: &a.title,
+                    location: &a.location,
+                    description: desc,
+                    status: build::status_of(a.status),
+                    categories: build::categories(a.kind, p.labels),
+                    organizer: None,
+                    attendees: Vec::new(),
+                    alarm: Some(Alarm {
+                        before: build::reminder_before(a),
+                        description: reminder,
+                    }),
+                    rrule: None,
+                    exdates: Vec::new(),
+                }
+            })
+            .collect();
+        let name = format!("Unisson – {}", r.name);
+        let ics = ical::write_calendar(
+            &Calendar {
+                method: Method::Publish,
+                name: Some(&name),
+                events,
+            },
+            p.zones,
+        )?;
+        plan.files.push(File {
+            path: format!("people/{}-{person}.ics", build::slug(&r.name)),
+            method: Method::Publish,
+            ics,
+            activity_id: None,
+            kind: "",
+            title: name,
+            when: list.len().to_string(),
+            uid: String::new(),
+            sequence: 0,
+            recipients: vec![r.clone()],
+        });
+    }
+    Ok(())
+}
+
+/// Adds one file per brief series whose occurrences are in the export (changed ones only with `changed_only`).
+pub(super) fn series(
+    p: &mut Parts<'_, '_>,
+    plan: &mut Plan,
+    options: &InviteExportOptions,
+    person: Option<Id>,
+) -> Result<()> {
+    let l = p.l;
+    let ids: BTreeSet<Id> = l
+        .activities
+        .iter()
+        .filter(|a| a.kind == ActivityKind::Brief)
+        .filter_map(|a| a.series_id)
+        .collect();
+    for id in ids {
+        let Some(s) = l.series.get(&id) else {
+            continue;
+        };
+        let occurrences: Vec<&Activity> = l
+            .activities
+            .iter()
+            .filter(|a| a.series_id == Some(id))
+            .collect();
+        if options.changed_only {
+            let changed = l
+                .last_export
+                .is_none_or(|t| s.updated_at > t || occurrences.iter().any(|a| a.updated_at > t));
+            if !changed {
+                continue;
+            }
+        }
+        let mut to: Vec<Recipient> = l
+            .people
+            .values()
+            .filter(|m| m.active && m.team == s.team && person.is_none_or(|id| id == m.id))
+            .map(|m| Recipient {
+                person_id: m.id,
+                name: m.full_name.clone(),
+                email: m.email.clone(),
+            })
+            .collect();
+        if to.is_empty() {
+            continue;
+        }
+        to.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
+        let zone = s.timezone.parse().unwrap_or(l.fallback);
+        let start = local_instant(zone, s.first_day, &s.local_start);
+        let mut days: BTreeSet<NaiveDate> = s.exdates.iter().copied().collect();
+        let stored = days.len();
+        for a in occurrences
+            .iter()
+            .filter(|a| a.status == ActivityStatus::Cancelled)
+        {
+            days.insert(build::local_day(a.start, zone));
+        }
+        let added = i64::try_from(days.len() - stored).unwrap_or(0);
+        let description = build::series_description(&s.team, p.labels);
+        let event = Event {
+            uid: &s.uid,
+            sequence: i64::from(s.sequence) + added,
+            stamp: p.now,
+            created: Some(s.created_at),
+            last_modified: Some(s.updated_at),
+            zone,
+            start: When::At(start),
+            end: When::At(start + Duration::minutes(i64::from(s.duration_minutes))),
+            summary: &s.title,
+            location: &s.location,
+            description: &description,
+            status: EventStatus::Confirmed,
+            categories: build::categories(ActivityKind::Brief, p.labels),
+            organizer: None,
+            attendees: Vec::new(),
+            alarm: None,
+            rrule: Some(&s.rrule),
+            exdates: days
+                .iter()
+                .map(|d| When::At(local_instant(zone, *d, &s.local_start)))
+                .collect(),
+        };
+        let ics = ical::write_calendar(
+            &Calendar {
+                method: Method::Publish,
+                name: Some(&s.title),
+                events: vec![event],
+            },
+            p.zones,
+        )?;
+        plan.files.push(File {
+            path: format!("series/{}-{id}.ics", build::slug(&s.team)),
+            method: Method::Publish,
+            ics,
+            activity_id: None,
+            kind: build::kind_label(ActivityKind::Brief, p.labels),
+            title: s.title.clone(),
+            when: s.rrule.clone(),
+            uid: s.uid.clone(),
+            sequence: i64::from(s.sequence) + added,
+            recipients: to,
+        });
+    }
+    Ok(())
+}
