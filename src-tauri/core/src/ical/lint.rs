@@ -111,9 +111,9 @@ fn allowed(parent: Option<&str>, child: &str) -> bool {
     }
 }
 
-/// Splits a logical line into its upper-case name and the rest (from the first `;` or `:`), checking the parameter
-/// syntax on the way.
-fn split_line(line: &str, number: usize) -> Result<(String, &str)> {
+/// Splits a logical line into its upper-case name, the rest (from the first `;` or `:`) and the value (after the
+/// `:` that ends the parameters), checking the parameter syntax on the way.
+fn split_line(line: &str, number: usize) -> Result<(String, &str, &str)> {
     let name_end = line.find([';', ':']).ok_or_else(|| {
         err(
             number,
@@ -189,7 +189,7 @@ fn split_line(line: &str, number: usize) -> Result<(String, &str)> {
         }
     }
     match chars.next() {
-        Some((i, ':')) => Ok((name.to_ascii_uppercase(), &rest[i..])),
+        Some((i, ':')) => Ok((name.to_ascii_uppercase(), rest, &rest[i + 1..])),
         _ => Err(err(number, format!("{name} has no ':' before its value"))),
     }
 }
@@ -226,8 +226,8 @@ pub fn lint(text: &str) -> Result<Linted> {
     let mut seen_calendar = false;
     for (number, line) in &logical {
         let number = *number;
-        let (name, rest) = split_line(line, number)?;
-        let value = rest.get(1..).unwrap_or("").trim().to_ascii_uppercase();
+        let (name, rest, value) = split_line(line, number)?;
+        let value = value.trim().to_ascii_uppercase();
         let is_begin = name == "BEGIN";
         if (is_begin || name == "END")
             && (value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
