@@ -15,7 +15,10 @@ export const FIELD_ERROR_CODES = [
 	'unknown_manager',
 	'self_manager',
 	'manager_cycle',
-	'duplicate_name'
+	'duplicate_name',
+	'duplicate_alias',
+	'already_undone',
+	'changed_since'
 ] as const;
 
 function isFieldError(value: unknown): value is FieldError {

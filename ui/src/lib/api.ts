@@ -4,6 +4,14 @@
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AppInfo } from '$lib/bindings/AppInfo';
+import { Channel } from '@tauri-apps/api/core';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
+import type { Delimiter } from '$lib/bindings/Delimiter';
+import type { DepartmentAlias } from '$lib/bindings/DepartmentAlias';
+import type { ImportOptions } from '$lib/bindings/ImportOptions';
+import type { ImportProgress } from '$lib/bindings/ImportProgress';
+import type { ImportReport } from '$lib/bindings/ImportReport';
+import type { UndoReport } from '$lib/bindings/UndoReport';
 import type { Person } from '$lib/bindings/Person';
 import type { PersonInput } from '$lib/bindings/PersonInput';
 import type { PersonRow } from '$lib/bindings/PersonRow';
@@ -35,6 +43,51 @@ export async function personUpdate(id: number, input: PersonInput): Promise<Pers
 }
 export async function personSetActive(id: number, active: boolean): Promise<Person> {
 	return call<Person>('person_set_active', { id, active });
+}
+
+// Staff directory import/export (CSV). Files are chosen with the dialog plugin; only their paths cross IPC.
+const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv', 'txt'] }];
+
+async function dialog<T>(run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (reason) {
+		throw ApiError.from(reason);
+	}
+}
+/** Asks for a CSV file to import; null when the user cancels. */
+export async function pickCsvFile(title: string): Promise<string | null> {
+	const chosen = await dialog(() => openDialog({ title, multiple: false, directory: false, filters: CSV_FILTERS }));
+	return typeof chosen === 'string' ? chosen : null;
+}
+/** Asks where to save the export; null when the user cancels. */
+export async function pickExportPath(title: string, defaultPath: string): Promise<string | null> {
+	return dialog(() => saveDialog({ title, defaultPath, filters: CSV_FILTERS }));
+}
+export async function peopleImportPreview(path: string, options: ImportOptions): Promise<ImportReport> {
+	return call<ImportReport>('people_import_preview', { path, options });
+}
+export async function peopleImport(
+	path: string,
+	options: ImportOptions,
+	onProgress: (progress: ImportProgress) => void
+): Promise<ImportReport> {
+	const channel = new Channel<ImportProgress>();
+	channel.onmessage = onProgress;
+	return call<ImportReport>('people_import', { path, options, onProgress: channel });
+}
+export async function peopleImportUndo(importId: number): Promise<UndoReport> {
+	return call<UndoReport>('people_import_undo', { importId });
+}
+/** Writes the directory to `path` (UTF-8 with BOM); returns the bytes written. */
+export async function peopleExport(path: string, delimiter: Delimiter): Promise<number> {
+	return call<number>('people_export', { path, delimiter });
+}
+export async function departmentAliasesGet(): Promise<DepartmentAlias[]> {
+	return call<DepartmentAlias[]>('department_aliases_get');
+}
+export async function departmentAliasesSet(aliases: DepartmentAlias[]): Promise<DepartmentAlias[]> {
+	return call<DepartmentAlias[]>('department_aliases_set', { aliases });
 }
 
 // Sites

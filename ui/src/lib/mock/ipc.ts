@@ -16,6 +16,7 @@ import type { Settings } from '$lib/bindings/Settings';
 import type { Site } from '$lib/bindings/Site';
 import type { SiteInput } from '$lib/bindings/SiteInput';
 import type { SiteRow } from '$lib/bindings/SiteRow';
+import { mockImport } from './import';
 
 // ---------- deterministic demo data ----------
 
@@ -352,6 +353,8 @@ export function installMockIpc(): void {
 		// A little latency so loading states are visible, as with a real database.
 		await new Promise((resolve) => setTimeout(resolve, cmd.endsWith('_list') ? 250 : 120));
 		const args = (payload ?? {}) as Args;
+		const imported = await mockImport(cmd, args, (input) => handle(db, 'person_add', { input }));
+		if (imported !== undefined) return JSON.parse(JSON.stringify(imported)) as unknown;
 		// Round-trip through JSON like the real IPC, so the UI never shares objects with the "database".
 		return JSON.parse(JSON.stringify(handle(db, cmd, args) ?? null)) as unknown;
 	});
