@@ -1,0 +1,226 @@
+"""Checks the .ics files Unisson wrote with Python `icalendar`, against what the database holds.
+
+Usage: check_icalendar.py DB OUT_DIR GOLDEN_DIR EXPECTED_JSON
+Reads the SQLite database with the standard library, writes EXPECTED_JSON (the same facts, for check_icaljs.mjs),
+and prints one line per failure and a closing line `icalendar: N passed, M failed`.
+"""
+
+import datetime as dt
+import json
+import pathlib
+import sqlite3
+import sys
+from zoneinfo import ZoneInfo
+
+import icalendar
+from dateutil.rrule import rrulestr
+
+PASSED = 0
+FAILED = 0
+
+
+def check(ok, what):
+    global PASSED, FAILED
+    if ok:
+        PASSED += 1
+    else:
+        FAILED += 1
+        print(f"FAIL {what}")
+
+
+def iso(t):
+    return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def dump(db):
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    settings = {r["key"]: r["value"] for r in con.execute("SELECT key, value FROM settings")}
+    acts = {}
+    for r in con.execute("SELECT * FROM activities"):
+        acts[r["uid"]] = {
+            "id": r["id"], "kind": r["kind"], "start": r["start_at"], "end": r["end_at"], "timezone": r["timezone"],
+            "allDay": bool(r["all_day"]), "status": r["status"], "sequence": r["sequence"],
+            "seriesId": r["series_id"], "participants": [],
+        }
+    by_id = {a["id"]: a for a in acts.values()}
+    for r in con.execute(
+        "SELECT p.activity_id, p.person_id, p.role, p.status, pe.email, pe.team FROM participations p "
+        "JOIN people pe ON pe.id = p.person_id ORDER BY p.id"
+    ):
+        by_id[r["activity_id"]]["participants"].append(
+            {"personId": r["person_id"], "email": r["email"], "role": r["role"], "status": r["status"], "team": r["team"]}
+        )
+    series = {}
+    for r in con.execute("SELECT * FROM series"):
+        briefs = [
+            {"start": a["start"], "status": a["status"]} for a in acts.values() if a["seriesId"] == r["id"]
+        ]
+        series[r["uid"]] = {
+            "id": r["id"], "rrule": r["rrule"], "timezone": r["timezone"], "team": r["team"],
+            "localStart": r["local_start"], "firstDay": r["first_day"], "exdates": json.loads(r["exdates"]),
+            "briefs": briefs,
+        }
+    return {"organizer": settings.get("organizer_email", ""), "activities": acts, "series": series}
+
+
+def local_date(instant_iso, zone):
+    return dt.datetime.fromisoformat(instant_iso.replace("Z", "+00:00")).astimezone(ZoneInfo(zone)).date()
+
+
+def raw_lines(path):
+    data = path.read_bytes()
+    lines = data.split(b"\r\n")
+    check(lines[-1] == b"" and b"\n" not in b"".join(lines), f"{path.name}: CRLF line ends only")
+    check(all(len(l) <= 75 for l in lines), f"{path.name}: no line over 75 octets")
+
+
+def vtimezone_agrees(cal, ev, path):
+    start = ev["DTSTART"].dt
+    if not isinstance(start, dt.datetime) or start.tzinfo is None or str(start.tzinfo) == "UTC":
+        return
+    tzid = ev["DTSTART"].params.get("TZID")
+    vtz = [t for t in cal.walk("VTIMEZONE") if str(t["TZID"]) == tzid]
+    check(len(vtz) == 1, f"{path.name}: a VTIMEZONE for {tzid} is in the file")
+    if vtz:
+        ours = vtz[0].to_tz()
+        naive = start.replace(tzinfo=None)
+        check(
+            naive.replace(tzinfo=ours).utcoffset() == naive.replace(tzinfo=ZoneInfo(tzid)).utcoffset(),
+            f"{path.name}: the VTIMEZONE's offset at {naive} matches the tz database",
+        )
+
+
+def times_match(ev, a, path):
+    start, end = ev["DTSTART"].dt, ev["DTEND"].dt
+    if a["allDay"]:
+        check(not isinstance(start, dt.datetime), f"{path.name}: an all-day item is VALUE=DATE")
+        check(start == local_date(a["start"], a["timezone"]), f"{path.name}: all-day first day")
+        last = dt.datetime.fromisoformat(a["end"].replace("Z", "+00:00")) - dt.timedelta(seconds=1)
+        check(end == last.astimezone(ZoneInfo(a["timezone"])).date() + dt.timedelta(days=1), f"{path.name}: DTEND is exclusive")
+    else:
+        check(iso(start) == a["start"], f"{path.name}: DTSTART {iso(start)} == {a['start']}")
+        check(iso(end) == a["end"], f"{path.name}: DTEND {iso(end)} == {a['end']}")
+        tzid = ev["DTSTART"].params.get("TZID")
+        check(tzid in (None, a["timezone"]), f"{path.name}: TZID {tzid} is the activity's zone")
+
+
+def emails(ev):
+    att = ev.get("ATTENDEE", [])
+    att = att if isinstance(att, list) else [att]
+    return sorted(str(x).lower().removeprefix("mailto:") for x in att)
+
+
+def check_invite(path, facts):
+    raw_lines(path)
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    events = cal.walk("VEVENT")
+    check(len(events) == 1, f"{path.name}: one VEVENT per REQUEST/CANCEL")
+    ev = events[0]
+    method = str(cal["METHOD"])
+    cancel = "-cancel" in path.name
+    check(method == ("CANCEL" if cancel else "REQUEST"), f"{path.name}: METHOD {method}")
+    a = facts["activities"].get(str(ev["UID"]))
+    check(a is not None, f"{path.name}: UID is an activity's")
+    if a is None:
+        return
+    times_match(ev, a, path)
+    vtimezone_agrees(cal, ev, path)
+    status = str(ev["STATUS"])
+    if cancel:
+        check(status == "CANCELLED", f"{path.name}: a CANCEL says CANCELLED")
+    else:
+        want = "TENTATIVE" if a["status"] == "proposed" else "CONFIRMED"
+        check(status == want, f"{path.name}: STATUS {status} for a {a['status']} activity")
+        coming = sorted(p["email"].lower() for p in a["participants"] if p["status"] not in ("cancelled", "waitlisted"))
+        check(emails(ev) == coming, f"{path.name}: attendees are the participants")
+        att = ev.get("ATTENDEE", [])
+        for x in att if isinstance(att, list) else [att]:
+            check(all(k in x.params for k in ("CN", "ROLE", "PARTSTAT", "RSVP", "CUTYPE")), f"{path.name}: ATTENDEE params")
+    everyone = {p["email"].lower() for p in a["participants"]}
+    check(set(emails(ev)) <= everyone, f"{path.name}: no stranger is invited")
+    check(str(ev["ORGANIZER"]).lower() == "mailto:" + facts["organizer"].lower(), f"{path.name}: ORGANIZER")
+    check(int(ev["SEQUENCE"]) >= a["sequence"], f"{path.name}: SEQUENCE is at least the store's")
+
+
+def check_person(path, facts):
+    raw_lines(path)
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    person = int(path.stem.rsplit("-", 1)[1])
+    check(str(cal["METHOD"]) == "PUBLISH", f"{path.name}: a personal calendar is PUBLISH")
+    for ev in cal.walk("VEVENT"):
+        check("ORGANIZER" not in ev and "ATTENDEE" not in ev, f"{path.name}: no scheduling in PUBLISH")
+        a = facts["activities"].get(str(ev["UID"]))
+        check(a is not None and a["status"] != "cancelled", f"{path.name}: {ev['UID']} is a live activity")
+        if a:
+            mine = [p for p in a["participants"] if p["personId"] == person]
+            check(mine and mine[0]["status"] in ("invited", "accepted", "tentative"), f"{path.name}: the person comes")
+            times_match(ev, a, path)
+
+
+def check_series(path, facts):
+    raw_lines(path)
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    (ev,) = cal.walk("VEVENT")
+    s = facts["series"].get(str(ev["UID"]))
+    check(s is not None, f"{path.name}: UID is a series'")
+    if not s:
+        return
+    check(ev["RRULE"].to_ical().decode() == s["rrule"], f"{path.name}: RRULE is the store's")
+    tzid = ev["DTSTART"].params.get("TZID")
+    check(tzid == s["timezone"], f"{path.name}: DTSTART in the series' zone")
+    exdates = []
+    ex = ev.get("EXDATE", [])
+    for prop in ex if isinstance(ex, list) else [ex]:
+        check(prop.params.get("TZID") == tzid, f"{path.name}: EXDATE has DTSTART's zone")
+        exdates += [d.dt for d in prop.dts]
+    start = ev["DTSTART"].dt
+    window_start = ev["DTSTAMP"].dt
+    briefs = [b for b in s["briefs"] if b["start"] >= iso(window_start)]
+    if not briefs:
+        return
+    window_end = max(dt.datetime.fromisoformat(b["start"].replace("Z", "+00:00")) for b in briefs)
+    rule = rrulestr(s["rrule"], dtstart=start)
+    got = {iso(t) for t in rule.between(window_start, window_end, inc=True) if t not in exdates}
+    want = {b["start"] for b in briefs if b["status"] != "cancelled"}
+    check(got == want, f"{path.name}: the series' occurrences are the briefs in the store ({len(got)} vs {len(want)})")
+
+
+def check_golden(path):
+    raw_lines(path)
+    expect = json.loads(path.with_suffix(".expect.json").read_text())
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    check(str(cal["METHOD"]) == expect["method"], f"{path.name}: METHOD")
+    for ev, want in zip(cal.walk("VEVENT"), expect["events"], strict=True):
+        check(str(ev["SUMMARY"]) == want["summary"], f"{path.name}: SUMMARY survives")
+        check(str(ev.get("DESCRIPTION", "")) == want["description"], f"{path.name}: DESCRIPTION survives")
+        for key in ("DTSTART", "DTEND"):
+            v = ev[key].dt
+            got = iso(v) if isinstance(v, dt.datetime) else v.isoformat()
+            check(got == want["start" if key == "DTSTART" else "end"], f"{path.name}: {key} {got}")
+        vtimezone_agrees(cal, ev, path)
+        check(str(ev["STATUS"]) == want["status"], f"{path.name}: STATUS")
+        att = ev.get("ATTENDEE", [])
+        att = att if isinstance(att, list) else [att]
+        check([str(a).removeprefix("mailto:") for a in att] == [a["email"] for a in want["attendees"]], f"{path.name}: attendees")
+        check([str(a.params.get("CN")) for a in att] == [a["name"] for a in want["attendees"]], f"{path.name}: CN names survive")
+
+
+def main():
+    db, out, golden, expected = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]), sys.argv[4]
+    facts = dump(db)
+    pathlib.Path(expected).write_text(json.dumps(facts, indent=1))
+    for path in sorted(out.glob("**/invites/*.ics")):
+        check_invite(path, facts)
+    for path in sorted(out.glob("**/people/*.ics")):
+        check_person(path, facts)
+    for path in sorted(out.glob("**/series/*.ics")):
+        check_series(path, facts)
+    for path in sorted(golden.glob("*.ics")):
+        check_golden(path)
+    print(f"icalendar: {PASSED} passed, {FAILED} failed")
+    sys.exit(1 if FAILED else 0)
+
+
+if __name__ == "__main__":
+    main()
