@@ -503,3 +503,20 @@ fn five_thousand_people_go_in_one_transaction() {
         "and leaves the directory as it was"
     );
 }
+
+#[test]
+fn a_site_named_only_on_refused_lines_is_not_created() {
+    let mut store = store();
+    let file = "Nom complet;Email;Service;Site\nAnne A;anne@exemple;Ventes;Agence Lille\nBruno B;bruno@exemple.fr;Ventes;Siège Paris\n";
+    let report = run(&mut store, file.as_bytes(), &create_missing());
+    assert_eq!(
+        (report.created, report.sites_created),
+        (1, 0),
+        "Anne's line is refused, so her site is not needed"
+    );
+    assert_eq!(
+        sites::list(&store).expect("sites").len(),
+        2,
+        "no orphan site is left behind"
+    );
+}

@@ -94,8 +94,24 @@ fn apply(tx: &Tx<'_>, plan: Plan, progress: &mut dyn FnMut(usize, usize)) -> Res
         }
     };
     let timezone = settings::get(tx)?.default_timezone;
-    let mut sites_created: Vec<Id> = Vec::with_capacity(plan.new_sites.len());
-    for name in &plan.new_sites {
+    // Only the new sites a written person uses: a site named only on refused lines is not created.
+    let used: std::collections::HashSet<usize> = plan
+        .creates
+        .iter()
+        .chain(plan.updates.iter().map(|(_, d)| d))
+        .filter_map(|d| match d.site {
+            Some(SiteRef::New(k)) => Some(k),
+            _ => None,
+        })
+        .collect();
+    let mut new_site_ids: Vec<Option<Id>> = vec![None; plan.new_sites.len()];
+    let mut sites_created: Vec<Id> = Vec::with_capacity(used.len());
+    for (k, name) in plan
+        .new_sites
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| used.contains(k))
+    {
         let site = sites::insert(
             tx,
             &SiteInput {
@@ -106,11 +122,12 @@ fn apply(tx: &Tx<'_>, plan: Plan, progress: &mut dyn FnMut(usize, usize)) -> Res
             }
             .validated()?,
         )?;
+        new_site_ids[k] = Some(site.id);
         sites_created.push(site.id);
     }
     let site_id = |s: Option<SiteRef>| match s {
         Some(SiteRef::Existing(id)) => Some(id),
-        Some(SiteRef::New(k)) => sites_created.get(k).copied(),
+        Some(SiteRef::New(k)) => new_site_ids.get(k).copied().flatten(),
         None => None,
     };
     let mut created: Vec<Id> = Vec::with_capacity(plan.creates.len());
