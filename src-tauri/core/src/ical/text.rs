@@ -23,6 +23,33 @@ pub const MAX_LINE_OCTETS: usize = 75;
 /// drops a value's leading colons and trailing blanks, so a value keeping them would read differently there than in
 /// Outlook.
 pub fn clean_text(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// Whether `s` is already in [`clean_text`] form (the common case, checked without allocating).
+fn is_clean(s: &str) -> bool {
+    let mut blanks = 0usize;
+    for c in s.chars() {
+        if c.is_control() && c != '\n' || c == '\u{2028}' || c == '\u{2029}' {
+            return false;
+        }
+        if c != '\n' && c.is_whitespace() {
+            blanks += 1;
+            if blanks > MAX_BLANK_RUN {
+                return false;
+            }
+        } else {
+            blanks = 0;
+        }
+    }
+    !s.starts_with(|c: char| c == ':' || c.is_whitespace()) && !s.ends_with(char::is_whitespace)
+}
+
+/// [`clean_text`], borrowing when nothing needs to change.
+fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut blanks = 0usize;
     let mut chars = s.chars().peekable();
@@ -54,15 +81,19 @@ pub fn clean_text(s: &str) -> String {
         .trim_start_matches(|c: char| c == ':' || c.is_whitespace())
         .trim_end();
     if trimmed.len() == out.len() {
-        out
+        std::borrow::Cow::Owned(out)
     } else {
-        trimmed.to_owned()
+        std::borrow::Cow::Owned(trimmed.to_owned())
     }
 }
 
 /// Appends `s` as an RFC 5545 TEXT value: [`clean_text`], then `\` `;` `,` escaped and newlines written as `\n`.
 pub fn escape_text_into(out: &mut String, s: &str) {
-    let cleaned = clean_text(s);
+    let cleaned = clean_cow(s);
+    if !cleaned.contains(['\\', ';', ',', '\n']) {
+        out.push_str(&cleaned);
+        return;
+    }
     for c in cleaned.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -103,7 +134,13 @@ pub fn unescape_text(s: &str) -> String {
 /// `^'`, newline → `^n`). Always quoted, so `:` `;` `,` inside a name are harmless.
 pub fn quote_param_into(out: &mut String, s: &str) {
     out.push('"');
-    for c in clean_text(s).chars() {
+    let cleaned = clean_cow(s);
+    if !cleaned.contains(['^', '"', '\n']) {
+        out.push_str(&cleaned);
+        out.push('"');
+        return;
+    }
+    for c in cleaned.chars() {
         match c {
             '^' => out.push_str("^^"),
             '"' => out.push_str("^'"),
