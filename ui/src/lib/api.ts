@@ -12,6 +12,16 @@ import type { ImportOptions } from '$lib/bindings/ImportOptions';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { ImportReport } from '$lib/bindings/ImportReport';
 import type { UndoReport } from '$lib/bindings/UndoReport';
+import type { Absence } from '$lib/bindings/Absence';
+import type { AbsenceInput } from '$lib/bindings/AbsenceInput';
+import type { ActivityInput } from '$lib/bindings/ActivityInput';
+import type { ActivityQuery } from '$lib/bindings/ActivityQuery';
+import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
+import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
+import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
+import type { Finding } from '$lib/bindings/Finding';
+import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
+import type { PlanningRules } from '$lib/bindings/PlanningRules';
 import type { Person } from '$lib/bindings/Person';
 import type { PersonInput } from '$lib/bindings/PersonInput';
 import type { PersonRow } from '$lib/bindings/PersonRow';
@@ -116,4 +126,66 @@ export async function timezonesList(): Promise<string[]> {
 }
 export async function appInfo(): Promise<AppInfo> {
 	return call<AppInfo>('app_info');
+}
+
+// Activities (the four kinds of exchange). Changes run the clash check on the Rust side: errors reject with code
+// `clash`, warnings with `needs_confirmation` until called again with confirm = true (see reschedule.ts).
+export async function activitiesList(query: ActivityQuery): Promise<ActivityRecord[]> {
+	return call<ActivityRecord[]>('activities_list', { query });
+}
+export async function activityGet(id: number): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_get', { id });
+}
+/** The findings for a proposed activity (`id`: the one being edited), without saving. */
+export async function activityCheck(input: ActivityInput, id: number | null): Promise<Finding[]> {
+	return call<Finding[]>('activity_check', { input, id });
+}
+export async function activityCreate(input: ActivityInput, confirm: boolean): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_create', { input, confirm });
+}
+export async function activityUpdate(id: number, input: ActivityInput, confirm: boolean): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_update', { id, input, confirm });
+}
+export async function activityReschedule(
+	id: number,
+	start: string,
+	end: string,
+	confirm: boolean
+): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_reschedule', { id, start, end, confirm });
+}
+export async function activitySetStatus(id: number, status: ActivityStatus): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_set_status', { id, status });
+}
+export async function activityUndoCancel(id: number): Promise<ActivityRecord> {
+	return call<ActivityRecord>('activity_undo_cancel', { id });
+}
+export async function participationRespond(
+	id: number,
+	personId: number,
+	status: ParticipationStatus
+): Promise<ActivityRecord> {
+	return call<ActivityRecord>('participation_respond', { id, personId, status });
+}
+export async function attendanceSignOff(id: number, marks: AttendanceMark[]): Promise<ActivityRecord> {
+	return call<ActivityRecord>('attendance_sign_off', { id, marks });
+}
+
+// Absences and company holidays
+export async function absencesList(first: string, last: string): Promise<Absence[]> {
+	return call<Absence[]>('absences_list', { first, last });
+}
+export async function absenceAdd(input: AbsenceInput): Promise<Absence> {
+	return call<Absence>('absence_add', { input });
+}
+export async function absenceDelete(id: number): Promise<null> {
+	return call<null>('absence_delete', { id });
+}
+
+// Planning rules
+export async function rulesGet(): Promise<PlanningRules> {
+	return call<PlanningRules>('rules_get');
+}
+export async function rulesUpdate(rules: PlanningRules): Promise<PlanningRules> {
+	return call<PlanningRules>('rules_update', { rules });
 }
