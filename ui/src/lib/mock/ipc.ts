@@ -16,6 +16,7 @@ import type { Settings } from '$lib/bindings/Settings';
 import type { Site } from '$lib/bindings/Site';
 import type { SiteInput } from '$lib/bindings/SiteInput';
 import type { SiteRow } from '$lib/bindings/SiteRow';
+import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
 
 // ---------- deterministic demo data ----------
@@ -169,7 +170,7 @@ class Invalid {
 }
 
 function ipcError(code: string, message: string, fields: FieldError[] = []): IpcError {
-	return { code, message, fields };
+	return { code, message, fields, findings: [] };
 }
 
 function validatePerson(db: Db, input: PersonInput, id: number | null): void {
@@ -255,6 +256,16 @@ function findSite(db: Db, id: number): Site {
 
 type Args = Record<string, unknown>;
 
+let schedulingMock: SchedulingMock | null = null;
+/** The scheduling mock, seeded on first use from the same people and sites. */
+function scheduling(db: Db): SchedulingMock {
+	if (!schedulingMock) {
+		schedulingMock = new SchedulingMock(db);
+		schedulingMock.seed();
+	}
+	return schedulingMock;
+}
+
 function handle(db: Db, cmd: string, args: Args): unknown {
 	const now = new Date().toISOString();
 	switch (cmd) {
@@ -337,8 +348,12 @@ function handle(db: Db, cmd: string, args: Args): unknown {
 				dbPath: '/home/demo/.local/share/fr.unisson.app/unisson.db',
 				systemLocale: navigator.language
 			} satisfies AppInfo;
-		default:
+		default: {
+			// Activities, absences and planning rules live in their own mock (scheduling.ts).
+			const result = scheduling(db).handle(cmd, args);
+			if (result !== NOT_HANDLED) return result;
 			throw ipcError('internal', `mock: unknown command ${cmd}`);
+		}
 	}
 }
 

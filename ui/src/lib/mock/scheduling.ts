@@ -1,0 +1,713 @@
+/**
+ * Dev-only mock of the scheduling commands (activities, absences, planning rules) for `npm run dev:mock`. It mirrors
+ * the Rust contract (`ops::activities`, `schedule::check`, `ops::attendance`): the same command names, arguments,
+ * error codes (`validation`, `clash`, `needs_confirmation`, `not_found`) and finding shapes, over realistic demo data
+ * around today. The Rust side stays the reference for the rules; this is close enough to exercise every screen.
+ */
+import type { Absence } from '$lib/bindings/Absence';
+import type { AbsenceInput } from '$lib/bindings/AbsenceInput';
+import type { ActivityInput } from '$lib/bindings/ActivityInput';
+import type { ActivityKind } from '$lib/bindings/ActivityKind';
+import type { ActivityQuery } from '$lib/bindings/ActivityQuery';
+import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
+import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
+import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
+import type { ClashRule } from '$lib/bindings/ClashRule';
+import type { Department } from '$lib/bindings/Department';
+import type { FieldError } from '$lib/bindings/FieldError';
+import type { Finding } from '$lib/bindings/Finding';
+import type { HalfDay } from '$lib/bindings/HalfDay';
+import type { IpcError } from '$lib/bindings/IpcError';
+import type { ParticipantInput } from '$lib/bindings/ParticipantInput';
+import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
+import type { PlanningRules } from '$lib/bindings/PlanningRules';
+import type { Role } from '$lib/bindings/Role';
+import { canMove, coming, direction, halfDayBounds, wholeDayBounds } from '$lib/activities';
+import { CLASH_RULES } from '$lib/findings';
+import { addDays, dayRange, isWeekend, lastDayOf, localDay, today, zonedInstant, type Day } from '$lib/time';
+
+/** What the mock needs from the people/sites mock (structural, so ipc.ts keeps its own types). */
+export interface MockPerson {
+	id: number;
+	fullName: string;
+	email: string;
+	department: Department;
+	team: string;
+	siteId: number | null;
+	managerId: number | null;
+	active: boolean;
+}
+export interface MockSite {
+	id: number;
+	name: string;
+	timezone: string;
+	seats: number;
+	isCrc: boolean;
+}
+export interface MockDirectory {
+	people: MockPerson[];
+	sites: MockSite[];
+}
+
+interface Stored {
+	id: number;
+	uid: string;
+	sequence: number;
+	input: ActivityInput;
+}
+
+interface Trail {
+	id: number;
+	action: string;
+	before: ActivityStatus;
+}
+
+const ZONE = 'Europe/Paris';
+export const NOT_HANDLED = Symbol('not handled');
+
+function ipcError(code: string, message: string, fields: FieldError[] = [], findings: Finding[] = []): IpcError {
+	return { code, message, fields, findings };
+}
+
+function mulberry32(seed: number): () => number {
+	let a = seed;
+	return () => {
+		a |= 0;
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function easter(year: number): Day {
+	const a = year % 19;
+	const b = Math.floor(year / 100);
+	const c = year % 100;
+	const d = Math.floor(b / 4);
+	const e = b % 4;
+	const f = Math.floor((b + 8) / 25);
+	const g = Math.floor((b - f + 1) / 3);
+	const h = (19 * a + b - d - g + 15) % 30;
+	const i = Math.floor(c / 4);
+	const k = c % 4;
+	const l = (32 + 2 * e + 2 * i - h - k) % 7;
+	const m = Math.floor((a + 11 * h + 22 * l) / 451);
+	const month = Math.floor((h + l - 7 * m + 114) / 31);
+	const day = ((h + l - 7 * m + 114) % 31) + 1;
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function frenchHolidays(year: number): [Day, string][] {
+	const e = easter(year);
+	return [
+		[`${year}-01-01`, 'Jour de l’an'],
+		[addDays(e, 1), 'Lundi de Pâques'],
+		[`${year}-05-01`, 'Fête du travail'],
+		[`${year}-05-08`, 'Victoire 1945'],
+		[addDays(e, 39), 'Ascension'],
+		[addDays(e, 50), 'Lundi de Pentecôte'],
+		[`${year}-07-14`, 'Fête nationale'],
+		[`${year}-08-15`, 'Assomption'],
+		[`${year}-11-01`, 'Toussaint'],
+		[`${year}-11-11`, 'Armistice'],
+		[`${year}-12-25`, 'Noël']
+	];
+}
+
+export class SchedulingMock {
+	private activities: Stored[] = [];
+	private absences: Absence[] = [];
+	private trail: Trail[] = [];
+	private rules: PlanningRules = { hostCapacityPerHalfDay: 1, maxHostDaysPerMonth: 4 };
+	private nextId = 1;
+	private nextAbsenceId = 1;
+
+	constructor(private dir: MockDirectory) {}
+
+	private person(id: number): MockPerson | undefined {
+		return this.dir.people.find((p) => p.id === id);
+	}
+
+	// ---------- seed ----------
+
+	seed(now: Date = new Date()): void {
+		const rand = mulberry32(4242);
+		const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(rand() * items.length)];
+		const todayDay = today(ZONE, now);
+		const first = addDays(todayDay, -45);
+		const last = addDays(todayDay, 45);
+		const holidays = new Map<Day, string>();
+		for (const y of new Set([first.slice(0, 4), last.slice(0, 4)])) {
+			for (const [d, name] of frenchHolidays(Number(y))) if (d >= first && d <= last) holidays.set(d, name);
+		}
+		for (const [d, name] of holidays) this.absences.push({ id: this.nextAbsenceId++, personId: null, firstDay: d, lastDay: d, reason: name, source: 'manual' });
+		const days = dayRange(first, 91).filter((d) => !isWeekend(d) && !holidays.has(d));
+		const active = this.dir.people.filter((p) => p.active);
+		const marketing = active.filter((p) => p.department === 'marketing');
+		const sales = active.filter((p) => p.department === 'sales');
+		const crc = active.filter((p) => p.department === 'crc');
+		const paris = this.dir.sites.find((s) => !s.isCrc)?.id ?? null;
+		const lyon = this.dir.sites.find((s) => s.isCrc) ?? null;
+
+		const booked = new Set<string>();
+		const halves = (h: HalfDay) => (h === 'full' ? ['am', 'pm'] : [h]);
+		const free = (ids: number[], d: Day, h: HalfDay) => ids.every((id) => halves(h).every((x) => !booked.has(`${id}|${d}|${x}`)));
+		const book = (ids: number[], d: Day, h: HalfDay) => ids.forEach((id) => halves(h).forEach((x) => booked.add(`${id}|${d}|${x}`)));
+		const pickDay = (ids: number[], h: HalfDay): Day | undefined => {
+			for (let i = 0; i < 12; i++) {
+				const d = pick(days);
+				if (d && free(ids, d, h)) return d;
+			}
+			return undefined;
+		};
+
+		// Leave: about one person in ten takes a week off.
+		for (const p of active) {
+			if (rand() > 0.1) continue;
+			const start = pick(days);
+			if (!start) continue;
+			const end = addDays(start, 4);
+			this.absences.push({ id: this.nextAbsenceId++, personId: p.id, firstDay: start, lastDay: end, reason: 'Congés', source: 'manual' });
+			for (const d of dayRange(start, 5)) book([p.id], d, 'full');
+		}
+
+		const nowMs = now.getTime();
+		const statusFor = (end: string): ActivityStatus => {
+			const r = rand();
+			if (Date.parse(end) <= nowMs) return r < 0.05 ? 'cancelled' : 'done';
+			return r < 0.15 ? 'proposed' : r < 0.6 ? 'planned' : r < 0.96 ? 'confirmed' : 'cancelled';
+		};
+		const partStatus = (a: ActivityStatus): ParticipationStatus => {
+			const r = rand();
+			if (a === 'done') return r < 0.9 ? 'attended' : r < 0.95 ? 'excused' : 'no_show';
+			return r < 0.6 ? 'accepted' : r < 0.85 ? 'invited' : r < 0.95 ? 'tentative' : 'declined';
+		};
+		const insert = (input: ActivityInput) => {
+			this.activities.push({ id: this.nextId++, uid: `${this.nextId}-demo@unisson.app`, sequence: 0, input });
+		};
+		const base = (kind: ActivityKind, title: string, start: string, end: string): ActivityInput => ({
+			kind,
+			title,
+			description: '',
+			siteId: paris,
+			location: '',
+			start,
+			end,
+			timezone: ZONE,
+			allDay: false,
+			status: statusFor(end),
+			organizerId: null,
+			halfDay: null,
+			capacity: null,
+			mixMinMarketing: null,
+			mixMinSales: null,
+			seriesId: null,
+			goals: '',
+			participants: []
+		});
+
+		// Weekly briefs of each sales team, Monday/Tuesday/Thursday at 8:00.
+		const teams = [...new Set(sales.map((p) => p.team))].sort();
+		teams.forEach((team, i) => {
+			const weekday = [0, 1, 3][i % 3] ?? 0;
+			const members = sales.filter((p) => p.team === team);
+			for (const d of days.filter((x) => (new Date(`${x}T00:00:00Z`).getUTCDay() + 6) % 7 === weekday)) {
+				const a = base('brief', `Brief hebdo – ${team}`, zonedInstant(d, 8, 0, ZONE), zonedInstant(d, 8, 45, ZONE));
+				a.location = 'Paris – Siège, salle Garonne';
+				a.seriesId = i + 1;
+				a.organizerId = members[0]?.managerId ?? null;
+				a.description = 'Point hebdomadaire de l’équipe : résultats, offres du moment, retours terrain.';
+				const parts: ParticipantInput[] = members.map((p) => ({ personId: p.id, role: 'attendee', status: a.status === 'done' ? 'attended' : 'accepted' }));
+				const wanted = rand() < 0.82 ? (rand() < 0.3 ? 2 : 1) : 0;
+				const availableMarketers = marketing.filter((m) => free([m.id], d, 'am'));
+				for (let k = 0; k < wanted && availableMarketers.length; k++) {
+					const m = availableMarketers.splice(Math.floor(rand() * availableMarketers.length), 1)[0];
+					if (m) parts.push({ personId: m.id, role: 'attendee', status: a.status === 'done' ? 'attended' : 'accepted' });
+				}
+				a.participants = parts;
+				book(parts.map((p) => p.personId), d, 'am');
+				insert(a);
+			}
+		});
+
+		// Shadowing: each marketer about twice in the quarter; one in five the other way round.
+		const GOALS = [
+			'Comprendre les objections clients sur l’offre éco-énergie',
+			'Voir comment l’offre Pro est présentée en rendez-vous',
+			'Écouter les appels entrants sur la facturation',
+			'Identifier les questions récurrentes des clients particuliers'
+		];
+		for (let round = 0; round < 2; round++) {
+			for (const m of marketing) {
+				const toCrc = rand() < 0.3 && crc.length > 0;
+				const other = pick(toCrc ? crc : sales);
+				if (!other) continue;
+				const reverse = rand() < 0.2;
+				const [visitor, host] = reverse ? [other, m] : [m, other];
+				const half = pick<HalfDay>(['am', 'pm', 'full']) ?? 'full';
+				const d = pickDay([visitor.id, host.id], half);
+				if (!d) continue;
+				const { start, end } = halfDayBounds(d, half, ZONE);
+				const a = base('shadowing', `Vis ma vie : ${visitor.fullName} chez ${host.fullName}`, start, end);
+				a.halfDay = half;
+				a.siteId = toCrc && !reverse ? (lyon?.id ?? paris) : paris;
+				a.location = toCrc && !reverse ? 'Lyon – Plateau CRC' : 'Paris – Siège';
+				a.goals = pick(GOALS) ?? '';
+				a.organizerId = visitor.managerId;
+				const st: ParticipationStatus = a.status === 'done' ? 'attended' : rand() < 0.7 ? 'accepted' : 'invited';
+				a.participants = [
+					{ personId: visitor.id, role: 'visitor', status: st },
+					{ personId: host.id, role: 'host', status: st }
+				];
+				book([visitor.id, host.id], d, half);
+				insert(a);
+			}
+		}
+
+		// Trainings: mixed, 16 seats; the third one is over-subscribed so its waitlist shows.
+		const TITLES = [
+			'Connaître nos offres éco-énergie',
+			'Négocier avec les grands comptes',
+			'Parcours client : du lead à la signature',
+			'Atelier persona et segmentation',
+			'Traiter les objections, ensemble',
+			'Lancer une campagne locale avec les ventes'
+		];
+		const trainingCount = Math.max(6, Math.round(active.length / 20));
+		for (let i = 0; i < trainingCount; i++) {
+			const half: HalfDay = rand() < 0.5 ? 'am' : 'pm';
+			const take = <T>(list: T[], n: number) => [...list].sort(() => rand() - 0.5).slice(0, n);
+			const extra = i % 6 === 2 ? 3 : 0;
+			const invitees = [...take(marketing, 6 + extra), ...take(sales, 6 + Math.ceil(extra / 2)), ...take(crc, 2)];
+			const d = pickDay(invitees.map((p) => p.id), half);
+			if (!d || invitees.length < 2) continue;
+			const start = zonedInstant(d, half === 'am' ? 9 : 14, half === 'am' ? 30 : 0, ZONE);
+			const end = zonedInstant(d, half === 'am' ? 12 : 17, half === 'am' ? 30 : 0, ZONE);
+			const a = base('training', `Formation : ${TITLES[i % TITLES.length]}`, start, end);
+			a.capacity = 16;
+			a.mixMinMarketing = 30;
+			a.mixMinSales = 30;
+			a.location = 'Paris – Siège, salle Loire';
+			a.description = 'Formation commune marketing et ventes. Ordre du jour envoyé la veille.';
+			a.goals = `Repartir avec trois actions concrètes sur « ${TITLES[i % TITLES.length]} ».`;
+			const [trainer, ...rest] = invitees;
+			if (!trainer) continue;
+			a.organizerId = trainer.managerId;
+			let seated = 0;
+			a.participants = [
+				{ personId: trainer.id, role: 'trainer', status: a.status === 'done' ? 'attended' : 'accepted' },
+				...rest.map((p): ParticipantInput => {
+					let status = partStatus(a.status);
+					if (coming(status)) {
+						if (seated >= 16) status = 'waitlisted';
+						else seated++;
+					}
+					return { personId: p.id, role: 'attendee', status };
+				})
+			];
+			// Trainings just past keep their attendance to sign off.
+			if (Date.parse(end) <= nowMs && Date.parse(end) > nowMs - 7 * 86_400_000 && a.status === 'done') {
+				a.status = 'confirmed';
+				a.participants = a.participants.map((p) => (p.status === 'attended' || p.status === 'excused' || p.status === 'no_show' ? { ...p, status: 'accepted' } : p));
+			}
+			book(invitees.map((p) => p.id), d, half);
+			insert(a);
+		}
+
+		// Co-location at the CRC: half the marketers, once, within the desks.
+		if (lyon) {
+			const used = new Map<Day, number>();
+			for (const m of marketing) {
+				if (rand() < 0.5) continue;
+				const d = pickDay([m.id], 'full');
+				if (!d || (used.get(d) ?? 0) >= lyon.seats) continue;
+				used.set(d, (used.get(d) ?? 0) + 1);
+				const { start, end } = wholeDayBounds(d, d, ZONE);
+				const a = base('colocation', `Co-présence au CRC : ${m.fullName}`, start, end);
+				a.allDay = true;
+				a.halfDay = 'full';
+				a.siteId = lyon.id;
+				a.location = 'Lyon – Plateau CRC';
+				a.organizerId = m.managerId;
+				a.participants = [{ personId: m.id, role: 'attendee', status: a.status === 'done' ? 'attended' : 'accepted' }];
+				book([m.id], d, 'full');
+				insert(a);
+			}
+		}
+	}
+
+	// ---------- records ----------
+
+	private record(s: Stored): ActivityRecord {
+		const a = s.input;
+		return {
+			id: s.id,
+			kind: a.kind,
+			title: a.title,
+			start: a.start,
+			end: a.end,
+			zone: a.timezone,
+			allDay: a.allDay,
+			siteId: a.siteId,
+			site: this.dir.sites.find((x) => x.id === a.siteId)?.name ?? null,
+			location: a.location,
+			status: a.status,
+			uid: s.uid,
+			sequence: s.sequence,
+			halfDay: a.halfDay,
+			capacity: a.capacity,
+			seriesId: a.seriesId,
+			participants: a.participants.map((p) => {
+				const person = this.person(p.personId);
+				return {
+					personId: p.personId,
+					email: person?.email ?? '',
+					name: person?.fullName ?? `#${p.personId}`,
+					department: person?.department ?? 'other',
+					team: person?.team ?? '',
+					role: p.role,
+					status: p.status
+				};
+			})
+		};
+	}
+
+	private find(id: number): Stored {
+		const s = this.activities.find((x) => x.id === id);
+		if (!s) throw ipcError('not_found', `activity ${id} not found`);
+		return s;
+	}
+
+	// ---------- normalize (schedule::normalize) ----------
+
+	private normalize(input: ActivityInput): ActivityInput {
+		const a: ActivityInput = JSON.parse(JSON.stringify(input)) as ActivityInput;
+		const errors: FieldError[] = [];
+		a.title = a.title.trim();
+		if (a.title.length > 300) errors.push({ field: 'title', code: 'too_long', message: 'title is too long' });
+		const seen = new Set<number>();
+		for (const p of a.participants) {
+			if (seen.has(p.personId)) errors.push({ field: 'participants', code: 'duplicate_participant', message: 'a person is listed twice' });
+			seen.add(p.personId);
+			if (!this.person(p.personId)) errors.push({ field: 'participants', code: 'unknown_person', message: `no person ${p.personId}` });
+		}
+		const of = (role: Role) => a.participants.filter((p) => p.role === role);
+		const tz = a.timezone || ZONE;
+		switch (a.kind) {
+			case 'shadowing': {
+				const visitors = of('visitor');
+				const hosts = of('host');
+				if (visitors.length !== 1) errors.push({ field: 'visitor', code: 'required', message: 'a shadowing day has exactly one visitor' });
+				if (hosts.length !== 1) errors.push({ field: 'host', code: 'required', message: 'a shadowing day has exactly one host' });
+				const v = visitors[0] && this.person(visitors[0].personId);
+				const h = hosts[0] && this.person(hosts[0].personId);
+				if (v && h) {
+					if (!direction(v.department, h.department)) errors.push({ field: 'host', code: 'invalid_direction', message: 'not a marketing–field exchange' });
+					if (!a.title) a.title = `Vis ma vie : ${v.fullName} chez ${h.fullName}`;
+				}
+				const half = a.halfDay ?? 'full';
+				a.halfDay = half;
+				a.allDay = false;
+				const bounds = halfDayBounds(localDay(a.start, tz), half, tz);
+				a.start = bounds.start;
+				a.end = bounds.end;
+				break;
+			}
+			case 'colocation': {
+				if (a.siteId === null) errors.push({ field: 'siteId', code: 'required', message: 'a co-location day happens at a site' });
+				const d = localDay(a.start, tz);
+				const bounds = wholeDayBounds(d, d, tz);
+				a.start = bounds.start;
+				a.end = bounds.end;
+				a.allDay = true;
+				a.halfDay = 'full';
+				const who = a.participants[0] && this.person(a.participants[0].personId);
+				if (!a.title && who) a.title = `Co-présence : ${who.fullName}`;
+				break;
+			}
+			case 'training': {
+				if (!a.capacity || a.capacity <= 0) errors.push({ field: 'capacity', code: 'required', message: 'a training needs seats' });
+				else {
+					let seated = 0;
+					for (const p of a.participants) {
+						if (p.role !== 'attendee' || !coming(p.status)) continue;
+						if (seated < a.capacity) seated++;
+						else p.status = 'waitlisted';
+					}
+				}
+				for (const [field, v] of [['mixMinMarketing', a.mixMinMarketing], ['mixMinSales', a.mixMinSales]] as const) {
+					if (v !== null && (v < 0 || v > 100)) errors.push({ field, code: 'out_of_range', message: 'a share between 0 and 100%' });
+				}
+				break;
+			}
+			case 'brief':
+				break;
+		}
+		if (!a.title) errors.push({ field: 'title', code: 'required', message: 'this field is required' });
+		if (Date.parse(a.end) <= Date.parse(a.start)) errors.push({ field: 'end', code: 'end_before_start', message: 'the end must come after the start' });
+		if (errors.length) throw ipcError('validation', 'invalid input', errors);
+		return a;
+	}
+
+	// ---------- check (schedule::check) ----------
+
+	private bookings(personId: number, start: string, end: string, exclude: number | null) {
+		const s = Date.parse(start);
+		const e = Date.parse(end);
+		const out: { activity: Stored; role: Role }[] = [];
+		for (const other of this.activities) {
+			if (other.id === exclude || other.input.status === 'cancelled') continue;
+			if (!(Date.parse(other.input.start) < e && Date.parse(other.input.end) > s)) continue;
+			const part = other.input.participants.find((p) => p.personId === personId && coming(p.status));
+			if (part) out.push({ activity: other, role: part.role });
+		}
+		return out;
+	}
+
+	check(a: ActivityInput, exclude: number | null): Finding[] {
+		const out: Finding[] = [];
+		const f = (rule: ClashRule, severity: 'error' | 'warning', message: string, extra: Partial<Finding> = {}): Finding => ({
+			rule,
+			severity,
+			message,
+			people: [],
+			personNames: [],
+			dates: [],
+			activities: [],
+			activityTitles: [],
+			limit: null,
+			...extra
+		});
+		const tz = a.timezone || ZONE;
+		const first = localDay(a.start, tz);
+		const last = lastDayOf(a.start, a.end, tz);
+		const days = dayRange(first, Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1);
+		const people = a.participants
+			.filter((p) => coming(p.status))
+			.map((p) => ({ p, person: this.person(p.personId) }))
+			.filter((x): x is { p: ParticipantInput; person: MockPerson } => !!x.person);
+
+		for (const { p, person } of people) {
+			if (!person.active) out.push(f('inactive_person', 'error', `${person.fullName} is no longer active`, { people: [p.personId], personNames: [person.fullName] }));
+		}
+		for (const { p, person } of people) {
+			for (const b of this.bookings(p.personId, a.start, a.end, exclude)) {
+				if (a.kind === 'shadowing' && p.role === 'host' && b.activity.input.kind === 'shadowing' && b.role === 'host') continue;
+				out.push(
+					f('double_booking', 'error', `${person.fullName} is already booked on “${b.activity.input.title}”`, {
+						people: [p.personId],
+						personNames: [person.fullName],
+						dates: [localDay(b.activity.input.start, b.activity.input.timezone)],
+						activities: [b.activity.id],
+						activityTitles: [b.activity.input.title]
+					})
+				);
+			}
+		}
+		const holidayDays = days.filter((d) => this.absences.some((x) => x.personId === null && d >= x.firstDay && d <= x.lastDay));
+		if (holidayDays.length) out.push(f('holiday', 'warning', `${holidayDays.join(', ')} is a company holiday`, { dates: holidayDays }));
+		for (const { p, person } of people) {
+			for (const abs of this.absences.filter((x) => x.personId === p.personId && x.lastDay >= first && x.firstDay <= last)) {
+				const away = days.filter((d) => d >= abs.firstDay && d <= abs.lastDay);
+				out.push(f('absence', 'error', `${person.fullName} is away (${abs.reason})`, { people: [p.personId], personNames: [person.fullName], dates: away }));
+			}
+		}
+		if (a.kind === 'shadowing') {
+			for (const { p, person } of people.filter((x) => x.p.role === 'host')) {
+				const hosting = this.bookings(p.personId, a.start, a.end, exclude).filter((b) => b.activity.input.kind === 'shadowing' && b.role === 'host');
+				const limit = this.rules.hostCapacityPerHalfDay;
+				if (hosting.length + 1 > limit) {
+					out.push(
+						f('host_capacity', 'warning', `${person.fullName} would receive more than ${limit} visitor(s) in the same half-day`, {
+							people: [p.personId],
+							personNames: [person.fullName],
+							dates: days,
+							limit,
+							activities: hosting.map((b) => b.activity.id),
+							activityTitles: hosting.map((b) => b.activity.input.title)
+						})
+					);
+				}
+			}
+		}
+		const attendees = people.filter(({ p }) => p.role !== 'trainer' && p.role !== 'organizer');
+		if (a.kind === 'training' && a.capacity !== null && attendees.length > a.capacity) {
+			out.push(f('training_capacity', 'error', `${attendees.length} participants for ${a.capacity} seats`, { limit: a.capacity, dates: days }));
+		}
+		const site = this.dir.sites.find((s) => s.id === a.siteId);
+		if (site) {
+			const needed = a.kind === 'colocation' ? people.length : a.kind === 'shadowing' && site.isCrc ? people.filter(({ p }) => p.role === 'visitor').length : 0;
+			if (needed > 0) {
+				for (const d of days) {
+					const used = this.activities
+						.filter((o) => o.id !== exclude && o.input.status !== 'cancelled' && o.input.siteId === site.id && localDay(o.input.start, o.input.timezone) === d)
+						.reduce((n, o) => n + (o.input.kind === 'colocation' ? o.input.participants.filter((x) => coming(x.status)).length : o.input.kind === 'shadowing' && site.isCrc ? o.input.participants.filter((x) => x.role === 'visitor' && coming(x.status)).length : 0), 0);
+					if (used + needed > site.seats) out.push(f('seats', 'error', `${site.name} has ${site.seats} seats and ${used} are already taken on ${d}`, { dates: [d], limit: site.seats }));
+				}
+			}
+		}
+		const weekend = days.filter(isWeekend);
+		if (weekend.length) out.push(f('weekend', 'warning', `${weekend.join(', ')} is a weekend`, { dates: weekend }));
+		if (a.kind === 'brief' && !people.some(({ person }) => person.department === 'marketing')) {
+			out.push(f('brief_without_marketer', 'warning', 'no marketer attends this brief', { dates: days }));
+		}
+		if (a.kind === 'training') {
+			const total = attendees.length;
+			for (const [dept, min] of [['marketing', a.mixMinMarketing], ['sales', a.mixMinSales]] as const) {
+				if (min === null) continue;
+				const n = attendees.filter(({ person }) => person.department === dept).length;
+				const got = total === 0 ? 0 : Math.floor((n * 100) / total);
+				if (got < min) out.push(f('mix_rule', 'warning', `${got}% ${dept} participants, below the ${min}% this training asks for`, { limit: min, dates: days }));
+			}
+		}
+		const order = (r: ClashRule) => CLASH_RULES.indexOf(r);
+		return out.sort((x, y) => (x.severity === y.severity ? 0 : x.severity === 'error' ? -1 : 1) || order(x.rule) - order(y.rule));
+	}
+
+	private gate(a: ActivityInput, exclude: number | null, confirm: boolean): void {
+		const findings = this.check(a, exclude);
+		if (findings.some((x) => x.severity === 'error')) throw ipcError('clash', 'the change is blocked', [], findings);
+		if (findings.length && !confirm) throw ipcError('needs_confirmation', 'the change needs confirmation', [], findings);
+	}
+
+	private apply(id: number, a: ActivityInput, confirm: boolean): ActivityRecord {
+		const s = this.find(id);
+		if (s.input.kind !== a.kind) throw ipcError('validation', 'invalid input', [{ field: 'kind', code: 'immutable', message: 'the kind cannot change' }]);
+		if (!canMove(s.input.status, a.status)) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_transition', message: 'invalid transition' }]);
+		this.gate(a, id, confirm);
+		const removed = s.input.participants
+			.filter((o) => !a.participants.some((p) => p.personId === o.personId))
+			.map((o) => ({ ...o, status: 'cancelled' as ParticipationStatus }));
+		s.input = { ...a, participants: [...a.participants, ...removed] };
+		s.sequence++;
+		this.trail.push({ id, action: 'update', before: s.input.status });
+		this.promote(s);
+		return this.record(s);
+	}
+
+	private promote(s: Stored): void {
+		const a = s.input;
+		if (a.kind !== 'training' || a.capacity === null || a.status === 'cancelled') return;
+		let free = a.capacity - a.participants.filter((p) => p.role === 'attendee' && coming(p.status)).length;
+		for (const p of a.participants) {
+			if (free <= 0) break;
+			if (p.status === 'waitlisted') {
+				p.status = 'invited';
+				free--;
+			}
+		}
+	}
+
+	// ---------- commands ----------
+
+	handle(cmd: string, args: Record<string, unknown>): unknown {
+		switch (cmd) {
+			case 'activities_list': {
+				const q = args.query as ActivityQuery;
+				const from = Date.parse(q.from);
+				const to = Date.parse(q.to);
+				return this.activities
+					.filter((s) => Date.parse(s.input.start) < to && Date.parse(s.input.end) > from)
+					.filter((s) => q.kind === null || s.input.kind === q.kind)
+					.filter((s) => q.personId === null || s.input.participants.some((p) => p.personId === q.personId))
+					.sort((x, y) => Date.parse(x.input.start) - Date.parse(y.input.start) || x.id - y.id)
+					.map((s) => this.record(s));
+			}
+			case 'activity_get':
+				return this.record(this.find(args.id as number));
+			case 'activity_check': {
+				const a = this.normalize(args.input as ActivityInput);
+				return this.check(a, (args.id as number | null) ?? null);
+			}
+			case 'activity_create': {
+				const a = this.normalize(args.input as ActivityInput);
+				this.gate(a, null, args.confirm as boolean);
+				const s: Stored = { id: this.nextId++, uid: `${Date.now()}-${this.nextId}@unisson.app`, sequence: 0, input: a };
+				this.activities.push(s);
+				return this.record(s);
+			}
+			case 'activity_update':
+				return this.apply(args.id as number, this.normalize(args.input as ActivityInput), args.confirm as boolean);
+			case 'activity_reschedule': {
+				const s = this.find(args.id as number);
+				const a = this.normalize({ ...s.input, start: args.start as string, end: args.end as string });
+				return this.apply(s.id, a, args.confirm as boolean);
+			}
+			case 'activity_set_status': {
+				const s = this.find(args.id as number);
+				const status = args.status as ActivityStatus;
+				if (!canMove(s.input.status, status)) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_transition', message: 'invalid transition' }]);
+				if (status !== s.input.status) {
+					this.trail.push({ id: s.id, action: status, before: s.input.status });
+					s.input.status = status;
+					if (status === 'cancelled') s.sequence++;
+				}
+				return this.record(s);
+			}
+			case 'activity_undo_cancel': {
+				const s = this.find(args.id as number);
+				const last = [...this.trail].reverse().find((x) => x.id === s.id);
+				if (s.input.status !== 'cancelled' || !last || last.action !== 'cancelled') {
+					throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'nothing_to_undo', message: 'the last change was not a cancellation' }]);
+				}
+				s.input.status = last.before;
+				s.sequence++;
+				this.trail.push({ id: s.id, action: 'undo_cancel', before: 'cancelled' });
+				return this.record(s);
+			}
+			case 'participation_respond': {
+				const s = this.find(args.id as number);
+				const p = s.input.participants.find((x) => x.personId === (args.personId as number));
+				if (!p) throw ipcError('not_found', 'participation not found');
+				p.status = args.status as ParticipationStatus;
+				this.promote(s);
+				return this.record(s);
+			}
+			case 'attendance_sign_off': {
+				const s = this.find(args.id as number);
+				if (Date.parse(s.input.start) > Date.now()) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'not_yet', message: 'not started yet' }]);
+				if (s.input.status === 'cancelled') throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_transition', message: 'cancelled' }]);
+				for (const m of args.marks as AttendanceMark[]) {
+					if (!['attended', 'no_show', 'excused'].includes(m.status)) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_mark', message: 'invalid mark' }]);
+					const p = s.input.participants.find((x) => x.personId === m.personId);
+					if (!p) throw ipcError('not_found', 'participation not found');
+					p.status = m.status;
+				}
+				s.input.status = 'done';
+				return this.record(s);
+			}
+			case 'absences_list': {
+				const first = args.first as string;
+				const last = args.last as string;
+				return this.absences.filter((a) => a.lastDay >= first && a.firstDay <= last);
+			}
+			case 'absence_add': {
+				const input = args.input as AbsenceInput;
+				const fields: FieldError[] = [];
+				if (input.lastDay < input.firstDay) fields.push({ field: 'lastDay', code: 'end_before_start', message: 'the last day comes before the first' });
+				if (input.personId !== null && !this.person(input.personId)) fields.push({ field: 'personId', code: 'unknown_person', message: 'unknown person' });
+				if (fields.length) throw ipcError('validation', 'invalid input', fields);
+				const absence: Absence = { id: this.nextAbsenceId++, ...input, reason: input.reason.trim(), source: 'manual' };
+				this.absences.push(absence);
+				return absence;
+			}
+			case 'absence_delete':
+				this.absences = this.absences.filter((a) => a.id !== (args.id as number));
+				return null;
+			case 'rules_get':
+				return { ...this.rules };
+			case 'rules_update': {
+				const rules = args.rules as PlanningRules;
+				const fields: FieldError[] = [];
+				if (rules.hostCapacityPerHalfDay < 1) fields.push({ field: 'hostCapacityPerHalfDay', code: 'out_of_range', message: 'at least 1' });
+				if (rules.maxHostDaysPerMonth < 0) fields.push({ field: 'maxHostDaysPerMonth', code: 'negative', message: 'cannot be negative' });
+				if (fields.length) throw ipcError('validation', 'invalid input', fields);
+				this.rules = { ...rules };
+				return { ...this.rules };
+			}
+			default:
+				return NOT_HANDLED;
+		}
+	}
+}
