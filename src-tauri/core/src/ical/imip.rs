@@ -6,8 +6,8 @@
 //! Invariants: CRLF everywhere; every header line is ASCII (names and subjects are RFC 2047 encoded words, bodies are
 //! base64), so no name or title can add a header or a MIME part; the boundary cannot occur in base64 text.
 
+use super::model::{Address, Method};
 use super::text::clean_text;
-use super::write::{Address, Method};
 use chrono::{DateTime, Utc};
 
 /// What to put in a message.

@@ -11,19 +11,20 @@
 
 pub mod imip;
 mod lint;
+mod model;
 mod read;
 mod text;
 mod tz;
 mod write;
 
 pub use lint::{decode, MAX_ICS_BYTES};
+pub use model::{
+    Address, Alarm, Attendee, AttendeeRole, Calendar, Event, EventStatus, Method, PartStat, When,
+};
 pub use read::{parse, resolve_tzid, IcsAttendee, IcsEvent, IcsFile, IcsTime};
 pub use text::{
     clean_text, decode_param, escape_text, fold_into, quote_param_into, unescape_text, unfold,
     MAX_BLANK_RUN, MAX_LINE_OCTETS,
 };
 pub use tz::{vtimezone, ZoneCache};
-pub use write::{
-    write_calendar, Address, Alarm, Attendee, AttendeeRole, Calendar, Event, EventStatus, Method,
-    PartStat, When, PRODID,
-};
+pub use write::{write_calendar, PRODID};
