@@ -98,7 +98,7 @@ export type LifecycleAction = 'confirm' | 'done' | 'cancel';
 export function lifecycleActions(record: Pick<ActivityRecord, 'status' | 'start'>, now: Date): LifecycleAction[] {
 	const out: LifecycleAction[] = [];
 	if (record.status === 'proposed' || record.status === 'planned') out.push('confirm');
-	if (canMove(record.status, 'done') && Date.parse(record.start) <= now.getTime()) out.push('done');
+	if (record.status !== 'done' && canMove(record.status, 'done') && Date.parse(record.start) <= now.getTime()) out.push('done');
 	if (canMove(record.status, 'cancelled') && record.status !== 'cancelled') out.push('cancel');
 	return out;
 }

@@ -22,6 +22,9 @@ import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
 import type { Finding } from '$lib/bindings/Finding';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
+import type { Rota } from '$lib/bindings/Rota';
+import type { Series } from '$lib/bindings/Series';
+import type { SeriesInput } from '$lib/bindings/SeriesInput';
 import type { Person } from '$lib/bindings/Person';
 import type { PersonInput } from '$lib/bindings/PersonInput';
 import type { PersonRow } from '$lib/bindings/PersonRow';
@@ -188,4 +191,23 @@ export async function rulesGet(): Promise<PlanningRules> {
 }
 export async function rulesUpdate(rules: PlanningRules): Promise<PlanningRules> {
 	return call<PlanningRules>('rules_update', { rules });
+}
+
+// Brief series and the marketing rota (occurrences are `brief` activities: activitiesList with kind 'brief')
+export async function seriesList(): Promise<Series[]> {
+	return call<Series[]>('series_list');
+}
+export async function seriesCreate(input: SeriesInput): Promise<Series> {
+	return call<Series>('series_create', { input });
+}
+/** Changes a series from `from` (a day) on: "this and following". */
+export async function seriesUpdateFrom(id: number, from: string, input: SeriesInput): Promise<Series> {
+	return call<Series>('series_update_from', { id, from, input });
+}
+/** The suggested marketers for the next `next` occurrences (writes nothing). */
+export async function briefRotaPreview(seriesId: number, next: number): Promise<Rota> {
+	return call<Rota>('brief_rota_preview', { seriesId, next });
+}
+export async function briefRotaApply(seriesId: number, next: number): Promise<Rota> {
+	return call<Rota>('brief_rota_apply', { seriesId, next });
 }

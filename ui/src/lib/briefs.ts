@@ -4,6 +4,7 @@
  */
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ParticipantRecord } from '$lib/bindings/ParticipantRecord';
+import type { Rota } from '$lib/bindings/Rota';
 import { marketers, recordDays } from './activities';
 import { dayDiff, localTime, startOfWeek, weekdayIndex, type Day } from './time';
 
@@ -54,4 +55,44 @@ export function groupBriefs(records: readonly ActivityRecord[], first: Day, loca
 /** The occurrence of a series in a week, if any (the first one when there are several). */
 export function inWeek(series: BriefSeries, week: number): BriefOccurrence | undefined {
 	return series.occurrences.find((o) => o.week === week);
+}
+
+const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** Weekdays (0 = Monday) of a weekly RRULE's BYDAY, e.g. "FREQ=WEEKLY;BYDAY=MO,TH" → [0, 3]. */
+export function rruleWeekdays(rrule: string): number[] {
+	const m = /(?:^|;)BYDAY=([^;]+)/i.exec(rrule);
+	if (!m || !m[1]) return [];
+	return m[1]
+		.split(',')
+		.map((d) => BYDAY.indexOf(d.trim().slice(-2).toUpperCase()))
+		.filter((i) => i >= 0)
+		.sort((a, b) => a - b);
+}
+
+export interface RotaLine {
+	activityId: number;
+	start: string;
+	kind: 'kept' | 'assigned' | 'gap';
+	/** Marketers already there (kept) or suggested (assigned). */
+	names: string[];
+	/** Briefs of the suggested marketer over the last 90 days and planned, before this one. */
+	load: number | null;
+}
+
+/** A rota preview as one line per occurrence, in date order. */
+export function rotaLines(rota: Rota, occurrences: readonly ActivityRecord[]): RotaLine[] {
+	const lines: RotaLine[] = [];
+	for (const a of rota.assignments) {
+		const line = lines.find((l) => l.activityId === a.activityId);
+		if (line) line.names.push(a.name);
+		else lines.push({ activityId: a.activityId, start: a.start, kind: 'assigned', names: [a.name], load: a.load });
+	}
+	for (const g of rota.gaps) lines.push({ activityId: g.activityId, start: g.start, kind: 'gap', names: [], load: null });
+	for (const id of rota.kept) {
+		const occ = occurrences.find((o) => o.id === id);
+		const names = occ ? marketers(occ).map((p) => p.name) : [];
+		lines.push({ activityId: id, start: occ?.start ?? '', kind: 'kept', names, load: null });
+	}
+	return lines.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.activityId - b.activityId);
 }

@@ -22,6 +22,8 @@ import type { ParticipantInput } from '$lib/bindings/ParticipantInput';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
 import type { Role } from '$lib/bindings/Role';
+import type { Rota } from '$lib/bindings/Rota';
+import type { Series } from '$lib/bindings/Series';
 import { canMove, coming, direction, halfDayBounds, wholeDayBounds } from '$lib/activities';
 import { CLASH_RULES } from '$lib/findings';
 import { addDays, dayRange, isWeekend, lastDayOf, localDay, today, zonedInstant, type Day } from '$lib/time';
@@ -119,6 +121,7 @@ export class SchedulingMock {
 	private activities: Stored[] = [];
 	private absences: Absence[] = [];
 	private trail: Trail[] = [];
+	private series: Series[] = [];
 	private rules: PlanningRules = { hostCapacityPerHalfDay: 1, maxHostDaysPerMonth: 4 };
 	private nextId = 1;
 	private nextAbsenceId = 1;
@@ -212,6 +215,24 @@ export class SchedulingMock {
 		teams.forEach((team, i) => {
 			const weekday = [0, 1, 3][i % 3] ?? 0;
 			const members = sales.filter((p) => p.team === team);
+			const stamp = now.toISOString();
+			this.series.push({
+				id: i + 1,
+				title: `Brief hebdo – ${team}`,
+				team,
+				siteId: paris,
+				location: 'Paris – Siège, salle Garonne',
+				rrule: `FREQ=WEEKLY;BYDAY=${['MO', 'TU', 'WE', 'TH', 'FR'][weekday]}`,
+				firstDay: first,
+				localStart: '08:00',
+				durationMinutes: 45,
+				timezone: ZONE,
+				exdates: [...holidays.keys()],
+				uid: `series-${i + 1}@unisson.app`,
+				sequence: 0,
+				createdAt: stamp,
+				updatedAt: stamp
+			});
 			for (const d of days.filter((x) => (new Date(`${x}T00:00:00Z`).getUTCDay() + 6) % 7 === weekday)) {
 				const a = base('brief', `Brief hebdo – ${team}`, zonedInstant(d, 8, 0, ZONE), zonedInstant(d, 8, 45, ZONE));
 				a.location = 'Paris – Siège, salle Garonne';
@@ -599,6 +620,58 @@ export class SchedulingMock {
 		}
 	}
 
+	// ---------- rota (plan::rota) ----------
+
+	private rota(seriesId: number, next: number, now = Date.now()): Rota {
+		if (!this.series.some((x) => x.id === seriesId)) throw ipcError('not_found', `series ${seriesId} not found`);
+		const all = this.activities
+			.filter((a) => a.input.seriesId === seriesId && a.input.status !== 'cancelled')
+			.sort((a, b) => Date.parse(a.input.start) - Date.parse(b.input.start));
+		const upcoming = all.filter((a) => Date.parse(a.input.start) > now).slice(0, next);
+		const marketers = this.dir.people
+			.filter((p) => p.active && p.department === 'marketing')
+			.sort((a, b) => a.fullName.localeCompare(b.fullName, 'fr') || a.id - b.id);
+		const isMarketer = (id: number) => marketers.some((m) => m.id === id);
+		const load = new Map<number, number>();
+		const since = now - 90 * 86_400_000;
+		for (const a of this.activities) {
+			if (a.input.kind !== 'brief' || a.input.status === 'cancelled' || Date.parse(a.input.start) < since) continue;
+			for (const p of a.input.participants) if (coming(p.status) && isMarketer(p.personId)) load.set(p.personId, (load.get(p.personId) ?? 0) + 1);
+		}
+		const rota: Rota = { seriesId, assignments: [], gaps: [], kept: [] };
+		let previous = new Set<number>();
+		for (const occ of all) {
+			if (Date.parse(occ.input.start) > now) break;
+			previous = new Set(occ.input.participants.filter((p) => coming(p.status) && isMarketer(p.personId)).map((p) => p.personId));
+		}
+		for (const occ of upcoming) {
+			const present = occ.input.participants.filter((p) => coming(p.status) && isMarketer(p.personId)).map((p) => p.personId);
+			if (present.length) {
+				rota.kept.push(occ.id);
+				previous = new Set(present);
+				continue;
+			}
+			const day = localDay(occ.input.start, occ.input.timezone);
+			const free = marketers.filter(
+				(m) =>
+					!previous.has(m.id) &&
+					!this.absences.some((x) => x.personId === m.id && day >= x.firstDay && day <= x.lastDay) &&
+					this.bookings(m.id, occ.input.start, occ.input.end, occ.id).length === 0
+			);
+			free.sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0));
+			const chosen = free[0];
+			if (!chosen) {
+				rota.gaps.push({ activityId: occ.id, start: occ.input.start, reason: 'every marketer is away, busy, or attended the previous occurrence' });
+				continue;
+			}
+			const before = load.get(chosen.id) ?? 0;
+			rota.assignments.push({ activityId: occ.id, start: occ.input.start, personId: chosen.id, email: chosen.email, name: chosen.fullName, reason: `${before} briefs in the last 90 days and planned`, load: before });
+			load.set(chosen.id, before + 1);
+			previous = new Set([chosen.id]);
+		}
+		return rota;
+	}
+
 	// ---------- commands ----------
 
 	handle(cmd: string, args: Record<string, unknown>): unknown {
@@ -695,6 +768,19 @@ export class SchedulingMock {
 			case 'absence_delete':
 				this.absences = this.absences.filter((a) => a.id !== (args.id as number));
 				return null;
+			case 'series_list':
+				return this.series.map((x) => ({ ...x }));
+			case 'brief_rota_preview':
+				return this.rota(args.seriesId as number, args.next as number);
+			case 'brief_rota_apply': {
+				const rota = this.rota(args.seriesId as number, args.next as number);
+				for (const a of rota.assignments) {
+					const occ = this.find(a.activityId);
+					occ.input.participants.push({ personId: a.personId, role: 'attendee', status: 'invited' });
+					occ.sequence++;
+				}
+				return rota;
+			}
 			case 'rules_get':
 				return { ...this.rules };
 			case 'rules_update': {
