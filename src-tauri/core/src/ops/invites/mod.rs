@@ -16,8 +16,8 @@ mod import;
 mod plan;
 
 pub use import::{
-    import_ics, AbsencePreview, IcsImportKind, IcsImportOptions, IcsImportReport, ReplyOutcome,
-    ReplyPreview,
+    import_ics, AbsencePreview, IcsImportKind, IcsImportOptions, IcsImportReport, IcsSkipped,
+    ReplyOutcome, ReplyPreview,
 };
 
 use crate::error::{Error, Result};
