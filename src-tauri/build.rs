@@ -29,6 +29,7 @@ fn main() {
         "activity_undo_cancel",
         "participation_respond",
         "attendance_sign_off",
+        "board_list",
         "absences_list",
         "absence_add",
         "absence_delete",

@@ -39,6 +39,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         activities::activity_undo_cancel,
         activities::participation_respond,
         activities::attendance_sign_off,
+        activities::board_list,
         absences::absences_list,
         absences::absence_add,
         absences::absence_delete,

@@ -575,3 +575,58 @@ fn a_cancellation_can_be_undone_once() {
         "undo only reverts the latest cancellation"
     );
 }
+
+#[test]
+fn a_moved_activity_occupies_its_new_time_and_frees_the_old_one() {
+    let mut w = world();
+    let (d1, d2) = (day(2027, 2, 2), day(2027, 2, 3));
+    let a = activities::create(
+        &mut w.store,
+        &shadowing(w.paris, d1, HalfDay::Am, w.marketers[0], w.sellers[0]),
+        false,
+        now(),
+        "t",
+    )
+    .expect("create");
+    let (s, e) = unisson_core::schedule::halfday::bounds(Paris, d2, HalfDay::Am);
+    activities::reschedule(&mut w.store, a.id, s, e, false, now(), "t").expect("move");
+    let err = activities::create(
+        &mut w.store,
+        &shadowing(w.paris, d2, HalfDay::Am, w.marketers[0], w.sellers[1]),
+        false,
+        now(),
+        "t",
+    )
+    .expect_err("the visitor is now busy on the new day");
+    assert_eq!(
+        err.findings()[0].rule,
+        ClashRule::DoubleBooking,
+        "bookings follow the activity when it moves"
+    );
+    activities::create(
+        &mut w.store,
+        &shadowing(w.paris, d1, HalfDay::Am, w.marketers[0], w.sellers[1]),
+        false,
+        now(),
+        "t",
+    )
+    .expect("the old day is free again after the move");
+}
+
+#[test]
+fn an_activity_longer_than_two_weeks_is_refused() {
+    let mut w = world();
+    let d = day(2027, 3, 1);
+    let long = ActivityInput {
+        kind: ActivityKind::Training,
+        title: "Séminaire".into(),
+        start: noon(d),
+        end: noon(d) + chrono::Duration::days(15),
+        half_day: None,
+        capacity: Some(10),
+        participants: vec![part(w.marketers[0], Role::Attendee)],
+        ..shadowing(w.paris, d, HalfDay::Full, 0, 0)
+    };
+    let err = activities::create(&mut w.store, &long, false, now(), "t").expect_err("too long");
+    assert_eq!(err.fields()[0].code, "too_long", "interval lookups rely on activities lasting at most 14 days");
+}

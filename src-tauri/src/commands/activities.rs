@@ -186,3 +186,13 @@ pub fn attendance_sign_off(
         &state.actor,
     )?)
 }
+
+/// The planning board: every activity in a window with who is on it (ids only; the board has the names).
+#[tauri::command(async)]
+pub fn board_list(
+    state: State<'_, AppState>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> CmdResult<Vec<unisson_core::store::board::BoardItem>> {
+    Ok(activities::board(&*state.store()?, from, to)?)
+}

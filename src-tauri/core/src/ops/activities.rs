@@ -147,7 +147,12 @@ pub fn update(
 }
 
 /// Applies a normalized change inside a transaction (the check runs here, against the same snapshot).
-pub(crate) fn apply(tx: &Tx<'_>, id: Id, a: &ActivityInput, confirm: bool) -> Result<ActivityRecord> {
+pub(crate) fn apply(
+    tx: &Tx<'_>,
+    id: Id,
+    a: &ActivityInput,
+    confirm: bool,
+) -> Result<ActivityRecord> {
     let before = activities::get(tx, id)?;
     if before.kind != a.kind {
         return Err(Error::field(
@@ -315,4 +320,13 @@ pub fn undo_cancel(
         tx.audit("activity", id, "undo_cancel", Some(&current), Some(&after))?;
         record(tx, id)
     })
+}
+
+/// The planning board's items for a window (see `store::board`).
+pub fn board(
+    store: &Store,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<crate::store::board::BoardItem>> {
+    crate::store::board::items(store.conn(), from, to)
 }

@@ -167,6 +167,12 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
             "end_before_start",
             "the end must come after the start",
         ));
+    } else if a.end - a.start > chrono::Duration::days(crate::store::MAX_ACTIVITY_DAYS) {
+        errors.push(FieldError::new(
+            "end",
+            "too_long",
+            format!("an activity lasts at most {} days", crate::store::MAX_ACTIVITY_DAYS),
+        ));
     }
     if errors.is_empty() {
         Ok(a)

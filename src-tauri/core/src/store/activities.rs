@@ -3,7 +3,6 @@
 //! Single writes are audited under entity `activity`; batches go through [`super::bulk::Bulk`].
 
 use super::bulk::Bulk;
-use super::participations;
 use super::{get_ts, ts, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -143,9 +142,12 @@ pub fn list_between(
     to: DateTime<Utc>,
 ) -> Result<Vec<Activity>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM activities WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at, id"
+        "SELECT {COLUMNS} FROM activities WHERE start_at >= ?3 AND start_at < ?2 AND end_at > ?1 ORDER BY start_at, id"
     ))?;
-    let rows = stmt.query_map(params![ts(from), ts(to)], from_row)?;
+    let rows = stmt.query_map(
+        params![ts(from), ts(to), super::earliest_start(from)],
+        from_row,
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -246,11 +248,15 @@ pub struct Filter {
 pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>> {
     let far_past = "0000-01-01T00:00:00Z".to_owned();
     let far_future = "9999-12-31T23:59:59Z".to_owned();
+    let earliest = filter
+        .from
+        .map(super::earliest_start)
+        .unwrap_or_else(|| far_past.clone());
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, a.timezone, a.all_day, a.site_id, s.name, a.location,
                 a.status, a.uid, a.sequence, a.half_day, a.capacity, a.series_id
          FROM activities a LEFT JOIN sites s ON s.id = a.site_id
-         WHERE a.end_at > ?1 AND a.start_at < ?2 AND (?3 IS NULL OR a.kind = ?3)
+         WHERE a.end_at > ?1 AND a.start_at < ?2 AND a.start_at >= ?5 AND (?3 IS NULL OR a.kind = ?3)
            AND (?4 IS NULL OR a.id IN (SELECT activity_id FROM participations WHERE person_id = ?4))
          ORDER BY a.start_at, a.id",
     )?;
@@ -259,7 +265,8 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
             filter.from.map(ts).unwrap_or(far_past),
             filter.to.map(ts).unwrap_or(far_future),
             filter.kind,
-            filter.person
+            filter.person,
+            earliest
         ],
         |r| {
             Ok(ActivityRecord {
@@ -284,16 +291,57 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
         },
     )?;
     let mut records: Vec<ActivityRecord> = rows.collect::<rusqlite::Result<_>>()?;
-    let ids: Vec<Id> = records.iter().map(|r| r.id).collect();
-    let mut parts = participations::records_for(conn, &ids)?;
+    // One pass over the participants of every activity in the window, rather than one query per activity.
+    let mut parts: std::collections::HashMap<Id, Vec<crate::model::ParticipantRecord>> =
+        std::collections::HashMap::with_capacity(records.len());
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.activity_id, p.person_id, pe.email, pe.full_name, pe.department, pe.team, p.role, p.status
+         FROM activities a JOIN participations p ON p.activity_id = a.id JOIN people pe ON pe.id = p.person_id
+         WHERE a.end_at > ?1 AND a.start_at < ?2 AND a.start_at >= ?5 AND (?3 IS NULL OR a.kind = ?3)
+           AND (?4 IS NULL OR a.id IN (SELECT activity_id FROM participations WHERE person_id = ?4))",
+    )?;
+    let far_past = "0000-01-01T00:00:00Z".to_owned();
+    let mut rows = stmt.query(params![
+        filter.from.map(ts).unwrap_or_else(|| far_past.clone()),
+        filter
+            .to
+            .map(ts)
+            .unwrap_or_else(|| "9999-12-31T23:59:59Z".to_owned()),
+        filter.kind,
+        filter.person,
+        filter.from.map(super::earliest_start).unwrap_or(far_past)
+    ])?;
+    while let Some(r) = rows.next()? {
+        parts
+            .entry(r.get(0)?)
+            .or_default()
+            .push(crate::model::ParticipantRecord {
+                person_id: r.get(1)?,
+                email: r.get(2)?,
+                name: r.get(3)?,
+                department: r.get(4)?,
+                team: r.get(5)?,
+                role: r.get(6)?,
+                status: r.get(7)?,
+            });
+    }
     for record in &mut records {
         record.participants = parts.remove(&record.id).unwrap_or_default();
+        // A stable, readable order: visitor and host first, then trainer, attendees by name.
+        record
+            .participants
+            .sort_by(|a, b| (a.role, &a.name, a.person_id).cmp(&(b.role, &b.name, b.person_id)));
     }
     Ok(records)
 }
 
 /// Non-cancelled occurrences of a series starting after `after`, by start, at most `limit`.
-pub fn of_series(conn: &Connection, series: Id, after: DateTime<Utc>, limit: usize) -> Result<Vec<Activity>> {
+pub fn of_series(
+    conn: &Connection,
+    series: Id,
+    after: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<Activity>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM activities WHERE series_id = ?1 AND start_at > ?2 AND status != 'cancelled'
          ORDER BY start_at, id LIMIT ?3"
@@ -303,7 +351,11 @@ pub fn of_series(conn: &Connection, series: Id, after: DateTime<Utc>, limit: usi
 }
 
 /// The latest non-cancelled occurrence of a series starting before `before`.
-pub fn previous_of_series(conn: &Connection, series: Id, before: DateTime<Utc>) -> Result<Option<Activity>> {
+pub fn previous_of_series(
+    conn: &Connection,
+    series: Id,
+    before: DateTime<Utc>,
+) -> Result<Option<Activity>> {
     Ok(conn
         .query_row(
             &format!(

@@ -42,6 +42,8 @@ pub struct Bulk<'c> {
     activity: Statement<'c>,
     participation: Statement<'c>,
     conn: &'c Connection,
+    /// The last activity inserted, with its times, which its participations copy.
+    last: (Id, String, String),
 }
 
 impl<'c> Bulk<'c> {
@@ -55,10 +57,11 @@ impl<'c> Bulk<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)",
             )?,
             participation: conn.prepare(
-                "INSERT INTO participations (activity_id, person_id, role, status, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO participations (activity_id, person_id, role, status, changed_at, start_at, end_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             conn,
+            last: (0, String::new(), String::new()),
         })
     }
 
@@ -149,10 +152,13 @@ impl<'c> Bulk<'c> {
             a.mix_min_marketing,
             a.mix_min_sales
         ])?;
-        Ok(self.conn.last_insert_rowid())
+        let id = self.conn.last_insert_rowid();
+        self.last = (id, ts(a.start), ts(a.end));
+        Ok(id)
     }
 
-    /// Inserts a participation.
+    /// Inserts a participation (its times are copied from its activity, by hand for the activity just inserted and
+    /// by the insert trigger otherwise).
     pub fn participation(
         &mut self,
         activity_id: Id,
@@ -161,8 +167,20 @@ impl<'c> Bulk<'c> {
         status: ParticipationStatus,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.participation
-            .execute(params![activity_id, person_id, role, status, ts(now)])?;
+        let (start, end) = if self.last.0 == activity_id {
+            (&self.last.1, &self.last.2)
+        } else {
+            (&String::new(), &String::new())
+        };
+        self.participation.execute(params![
+            activity_id,
+            person_id,
+            role,
+            status,
+            ts(now),
+            start,
+            end
+        ])?;
         Ok(())
     }
 }

@@ -6,11 +6,13 @@
 //!   database that already holds data is copied with the online backup API before it is migrated;
 //! - every write goes through a [`Tx`], which carries the actor and `now` and writes the audit entry in the same
 //!   transaction as the change;
-//! - instants are stored as `YYYY-MM-DDTHH:MM:SSZ` text, so text order is time order.
+//! - instants are stored as `YYYY-MM-DDTHH:MM:SSZ` text, so text order is time order;
+//! - no activity lasts more than [`MAX_ACTIVITY_DAYS`], so interval lookups are bounded index ranges.
 
 pub mod absences;
 pub mod activities;
 pub mod audit;
+pub mod board;
 pub mod bulk;
 pub mod invite_log;
 pub mod participations;
@@ -34,11 +36,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/001_init.sql")),
         M::up(include_str!("migrations/002_indexes_invite_log.sql")),
         M::up(include_str!("migrations/003_training_mix.sql")),
+        M::up(include_str!("migrations/004_participation_times.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// An open Unisson database.
 pub struct Store {
@@ -204,6 +207,15 @@ impl Deref for Tx<'_> {
     fn deref(&self) -> &Connection {
         &self.tx
     }
+}
+
+/// The longest an activity may last. Interval queries rely on it: an activity overlapping `[from, to)` starts
+/// after `from - MAX_ACTIVITY_DAYS`, which lets SQLite use the start-time index from both ends.
+pub const MAX_ACTIVITY_DAYS: i64 = 14;
+
+/// The earliest start an activity overlapping an interval beginning at `from` can have.
+pub fn earliest_start(from: DateTime<Utc>) -> String {
+    ts(from - chrono::Duration::days(MAX_ACTIVITY_DAYS))
 }
 
 /// Formats an instant the way the store keeps it.

@@ -40,12 +40,18 @@ pub fn bookings(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, p.role
          FROM participations p JOIN activities a ON a.id = p.activity_id
-         WHERE p.person_id = ?1 AND a.start_at < ?3 AND a.end_at > ?2 AND a.id != ?4
+         WHERE p.person_id = ?1 AND p.start_at < ?3 AND p.start_at >= ?5 AND p.end_at > ?2 AND a.id != ?4
            AND a.status != 'cancelled' AND p.status NOT IN {NOT_COMING}
          ORDER BY a.start_at"
     ))?;
     let rows = stmt.query_map(
-        params![person, ts(from), ts(to), exclude.unwrap_or(-1)],
+        params![
+            person,
+            ts(from),
+            ts(to),
+            exclude.unwrap_or(-1),
+            super::earliest_start(from)
+        ],
         |r| {
             Ok(Booking {
                 activity_id: r.get(0)?,
@@ -71,11 +77,12 @@ pub fn seats_used(
 ) -> Result<i64> {
     Ok(conn.prepare_cached(&format!(
         "SELECT count(*) FROM activities a JOIN participations p ON p.activity_id = a.id
-         WHERE a.site_id = ?1 AND a.start_at < ?3 AND a.end_at > ?2 AND a.id != ?4 AND a.status != 'cancelled'
+         WHERE a.site_id = ?1 AND a.start_at < ?3 AND a.start_at >= ?5 AND a.end_at > ?2 AND a.id != ?4
+           AND a.status != 'cancelled'
            AND p.status NOT IN {NOT_COMING}
            AND (a.kind = 'colocation' OR (a.kind = 'shadowing' AND p.role = 'visitor'))"
     ))?
-    .query_row(params![site, ts(from), ts(to), exclude.unwrap_or(-1)], |r| r.get(0))?)
+    .query_row(params![site, ts(from), ts(to), exclude.unwrap_or(-1), super::earliest_start(from)], |r| r.get(0))?)
 }
 
 /// One participation by (activity, person).
@@ -169,7 +176,11 @@ pub fn records_for(
 }
 
 /// How many briefs each person attends (or is expected at) with a start in `[from, to)`.
-pub fn brief_counts(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<HashMap<Id, i64>> {
+pub fn brief_counts(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<HashMap<Id, i64>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.person_id, count(*) FROM participations p JOIN activities a ON a.id = p.activity_id
          WHERE a.kind = 'brief' AND a.status != 'cancelled' AND a.start_at >= ?1 AND a.start_at < ?2
