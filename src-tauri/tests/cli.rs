@@ -114,3 +114,130 @@ fn a_bad_database_path_fails_with_a_clear_message() {
         "the error names what failed: {err}"
     );
 }
+
+#[test]
+fn activity_list_cancel_and_brief_rota_on_the_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.sqlite");
+    let db = db.to_str().expect("utf-8 path");
+    assert!(
+        unisson(&["demo", "--db", db]).status.success(),
+        "demo must fill a new database"
+    );
+
+    let out = unisson(&[
+        "activity",
+        "list",
+        "--db",
+        db,
+        "--kind",
+        "shadowing",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "activity list must succeed: {out:?}");
+    let list: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert!(!list.is_empty(), "the demo has shadowing days");
+    for key in [
+        "id",
+        "kind",
+        "title",
+        "start",
+        "end",
+        "zone",
+        "site",
+        "status",
+        "uid",
+        "sequence",
+        "participants",
+    ] {
+        assert!(
+            list[0].get(key).is_some(),
+            "each record has `{key}`, the documented JSON shape"
+        );
+    }
+    for key in ["email", "role", "status"] {
+        assert!(
+            list[0]["participants"][0].get(key).is_some(),
+            "each participant has `{key}`"
+        );
+    }
+    assert!(
+        list.iter().all(|a| a["kind"] == "shadowing"),
+        "--kind filters"
+    );
+
+    let target = list
+        .iter()
+        .find(|a| a["status"] != "cancelled" && a["status"] != "done")
+        .expect("an open activity");
+    let id = target["id"].as_i64().expect("id").to_string();
+    let out = unisson(&["activity", "cancel", "--db", db, "--id", &id]);
+    assert!(out.status.success(), "cancel must succeed: {out:?}");
+    let cancelled: Value = serde_json::from_str(&stdout(&out)).expect("the cancelled record");
+    assert_eq!(
+        cancelled["status"], "cancelled",
+        "the activity is cancelled, not deleted"
+    );
+    assert_eq!(
+        cancelled["sequence"].as_i64(),
+        target["sequence"].as_i64().map(|s| s + 1),
+        "a cancellation is re-sent with a higher SEQUENCE"
+    );
+
+    let email = target["participants"][0]["email"].as_str().expect("email");
+    let out = unisson(&["activity", "list", "--db", db, "--person", email]);
+    let mine: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert!(
+        mine.iter().all(|a| a["participants"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|x| x["email"] == email))),
+        "--person keeps only that person's activities"
+    );
+
+    let series = list_series(db);
+    let out = unisson(&[
+        "brief", "rota", "--db", db, "--series", &series, "--next", "4",
+    ]);
+    assert!(out.status.success(), "rota preview must succeed: {out:?}");
+    let rota: Value = serde_json::from_str(&stdout(&out)).expect("rota JSON");
+    let filled = rota["assignments"].as_array().map_or(0, Vec::len)
+        + rota["kept"].as_array().map_or(0, Vec::len)
+        + rota["gaps"].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        filled, 4,
+        "every one of the next 4 occurrences is assigned, kept or reported as a gap: {rota}"
+    );
+}
+
+/// The id of the first brief series, found through a brief occurrence.
+fn list_series(db: &str) -> String {
+    let out = unisson(&["activity", "list", "--db", db, "--kind", "brief"]);
+    let briefs: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("briefs");
+    briefs[0]["seriesId"]
+        .as_i64()
+        .expect("a brief belongs to a series")
+        .to_string()
+}
+
+#[test]
+fn bad_activity_arguments_are_explained() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("empty.sqlite");
+    let db = db.to_str().expect("utf-8 path");
+    let out = unisson(&["activity", "list", "--db", db, "--kind", "party"]);
+    assert!(
+        !out.status.success(),
+        "an unknown kind is an error, not an empty list"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("shadowing"),
+        "the error lists the valid kinds"
+    );
+    let out = unisson(&["activity", "cancel", "--db", db, "--id", "999"]);
+    assert!(!out.status.success(), "cancelling a missing activity fails");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not found"),
+        "the error says what is missing"
+    );
+}
