@@ -628,5 +628,9 @@ fn an_activity_longer_than_two_weeks_is_refused() {
         ..shadowing(w.paris, d, HalfDay::Full, 0, 0)
     };
     let err = activities::create(&mut w.store, &long, false, now(), "t").expect_err("too long");
-    assert_eq!(err.fields()[0].code, "too_long", "interval lookups rely on activities lasting at most 14 days");
+    assert_eq!(
+        err.fields()[0].code,
+        "too_long",
+        "interval lookups rely on activities lasting at most 14 days"
+    );
 }

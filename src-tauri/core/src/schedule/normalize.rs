@@ -171,7 +171,10 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
         errors.push(FieldError::new(
             "end",
             "too_long",
-            format!("an activity lasts at most {} days", crate::store::MAX_ACTIVITY_DAYS),
+            format!(
+                "an activity lasts at most {} days",
+                crate::store::MAX_ACTIVITY_DAYS
+            ),
         ));
     }
     if errors.is_empty() {
