@@ -51,6 +51,19 @@ function slotOf(hour: number, minute: number): 0 | 1 {
 	return hour * 60 + minute < 13 * 60 ? 0 : 1;
 }
 
+// Records are replaced (never mutated) when a window reloads, so a cache keyed by the record stays correct; it spares
+// the Intl time-zone conversions when only the filters change.
+const slotCache = new WeakMap<object, { first: Day; slots: [number, number] }>();
+
+/** Cached {@link activitySlots}. */
+function slotsOf(activity: ActivityRecord, first: Day): [number, number] {
+	const hit = slotCache.get(activity);
+	if (hit && hit.first === first) return hit.slots;
+	const slots = activitySlots(activity, first);
+	slotCache.set(activity, { first, slots });
+	return slots;
+}
+
 /** The half-day slots [start, end) an activity covers relative to `first` (two per day). */
 export function activitySlots(
 	activity: Pick<ActivityRecord, 'start' | 'end' | 'zone' | 'allDay'>,
@@ -144,7 +157,7 @@ export function layoutBoard(
 	const wanted = new Set(people.map((p) => p.id));
 	for (const activity of activities) {
 		if (activity.status === 'cancelled' && !options.showCancelled) continue;
-		const slots = activitySlots(activity, first);
+		const slots = slotsOf(activity, first);
 		const c0 = Math.floor(slots[0] / 2);
 		const c1 = Math.ceil(slots[1] / 2) - 1;
 		if (c1 < 0 || c0 >= n) continue;

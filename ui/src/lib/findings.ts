@@ -32,16 +32,23 @@ function listFormat(locale: Locale, items: readonly string[]): string {
 }
 
 /** "lun. 12 janv." / "Mon 12 Jan": a day, short, for the locale. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(locale: Locale, day: string, withYear = false): string {
 	if (!isDay(day)) return day;
-	const options: Intl.DateTimeFormatOptions = {
-		timeZone: 'UTC',
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		...(withYear ? { year: 'numeric' } : {})
-	};
-	return new Intl.DateTimeFormat(intlTag(locale), options).format(new Date(`${day}T00:00:00Z`));
+	const key = `${locale}|${withYear}`;
+	let f = dayFormats.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(intlTag(locale), {
+			timeZone: 'UTC',
+			weekday: 'short',
+			day: 'numeric',
+			month: 'short',
+			...(withYear ? { year: 'numeric' } : {})
+		});
+		dayFormats.set(key, f);
+	}
+	return f.format(new Date(`${day}T00:00:00Z`));
 }
 
 /**

@@ -48,13 +48,17 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 	return interpolate(locale, template, params);
 }
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 export function translatePlural(
 	locale: Locale,
 	base: PluralBase,
 	count: number,
 	params?: Params
 ): string {
-	const category = new Intl.PluralRules(intlTag(locale)).select(count);
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlTag(locale))));
+	const category = rules.select(count);
 	const key = (category === 'one' ? `${base}_one` : `${base}_other`) as MessageKey;
 	return translate(locale, key, { ...params, count });
 }
