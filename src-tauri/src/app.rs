@@ -1,6 +1,8 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
-use crate::commands::{absences, activities, app, import, people, series, settings, sites};
+use crate::commands::{
+    absences, activities, app, import, invites, people, series, settings, sites,
+};
 use crate::state::{current_actor, default_db_path, AppState};
 use chrono::Utc;
 use std::path::PathBuf;
@@ -40,6 +42,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         activities::participation_respond,
         activities::attendance_sign_off,
         activities::board_list,
+        invites::invite_preview,
+        invites::invites_export,
+        invites::ics_import,
         absences::absences_list,
         absences::absence_add,
         absences::absence_delete,

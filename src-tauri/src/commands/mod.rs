@@ -5,6 +5,7 @@ pub mod absences;
 pub mod activities;
 pub mod app;
 pub mod import;
+pub mod invites;
 pub mod people;
 pub mod series;
 pub mod settings;

@@ -1,0 +1,55 @@
+//! Invite commands: preview one activity's invite, export the folder of invites, import an .ics file.
+
+use crate::error::{CmdResult, IpcError};
+use crate::state::AppState;
+use chrono::Utc;
+use std::path::PathBuf;
+use tauri::State;
+use unisson_core::model::Id;
+use unisson_core::ops::invites::{
+    self, IcsImportOptions, IcsImportReport, InviteExportOptions, InviteExportSummary,
+};
+
+/// The .ics text an activity's attendees would receive now (REQUEST, or CANCEL once cancelled).
+#[tauri::command(async)]
+pub fn invite_preview(state: State<'_, AppState>, id: Id) -> CmdResult<String> {
+    Ok(invites::preview(&*state.store()?, id, Utc::now())?)
+}
+
+/// Writes the invites into a new or empty folder the user picked.
+#[tauri::command(async)]
+pub fn invites_export(
+    state: State<'_, AppState>,
+    out_dir: PathBuf,
+    options: InviteExportOptions,
+) -> CmdResult<InviteExportSummary> {
+    Ok(invites::export(
+        &mut *state.store()?,
+        &out_dir,
+        &options,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
+
+/// Reads an .ics file the user picked (absences or replies); with `dryRun` only previews.
+#[tauri::command(async)]
+pub fn ics_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: IcsImportOptions,
+) -> CmdResult<IcsImportReport> {
+    let text = std::fs::read_to_string(&path).map_err(|e| IpcError {
+        code: "io".into(),
+        message: format!("cannot read {}: {e}", path.display()),
+        fields: Vec::new(),
+        findings: Vec::new(),
+    })?;
+    Ok(invites::import_ics(
+        &mut *state.store()?,
+        &text,
+        &options,
+        Utc::now(),
+        &state.actor,
+    )?)
+}
