@@ -9,6 +9,7 @@ pub mod import;
 pub mod model;
 pub mod ops;
 pub mod plan;
+pub mod report;
 pub mod schedule;
 pub mod store;
 

@@ -17,6 +17,7 @@ pub mod bulk;
 pub mod invite_log;
 pub mod participations;
 pub mod people;
+pub mod report;
 pub mod series;
 pub mod settings;
 pub mod sites;

@@ -1,0 +1,147 @@
+//! The participation summary by group, and the drill-down behind each of its figures.
+//!
+//! Invariant: for every group and metric, `evidence(...).len()` equals the summary's figure (the summary sums in
+//! SQL, the evidence walks rows in Rust; the tests hold them to each other and to an independent count).
+
+use super::{classify, group_of, is_exchange, sums_in, GroupBy, Metric, Period};
+use crate::error::Result;
+use crate::model::{Department, Id};
+use crate::store::{people, Store};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One group's figures over a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipationRow {
+    /// The group key (email, team, department or site name).
+    pub group: String,
+    /// Active people in the group today.
+    pub active_people: i64,
+    /// Active people of the group with at least one exchange in the period.
+    pub participants: i64,
+    /// `participants / active_people`; `None` without active people.
+    pub participation_rate: Option<f64>,
+    /// Shadowing days as visitor.
+    pub shadowing_visitor: i64,
+    /// Shadowing days as host.
+    pub shadowing_host: i64,
+    /// Trainings attended.
+    pub trainings_attended: i64,
+    /// Training no-shows.
+    pub training_no_shows: i64,
+    /// Training absences excused.
+    pub training_excused: i64,
+    /// Briefs attended.
+    pub briefs_attended: i64,
+    /// Co-location days.
+    pub colocation_days: i64,
+    /// Exchanges (see the module docs of `report`).
+    pub exchanges: i64,
+}
+
+impl ParticipationRow {
+    fn empty(group: String) -> ParticipationRow {
+        ParticipationRow {
+            group,
+            active_people: 0,
+            participants: 0,
+            participation_rate: None,
+            shadowing_visitor: 0,
+            shadowing_host: 0,
+            trainings_attended: 0,
+            training_no_shows: 0,
+            training_excused: 0,
+            briefs_attended: 0,
+            colocation_days: 0,
+            exchanges: 0,
+        }
+    }
+
+    /// The value of one metric.
+    pub fn get(&self, metric: Metric) -> i64 {
+        match metric {
+            Metric::ShadowingVisitor => self.shadowing_visitor,
+            Metric::ShadowingHost => self.shadowing_host,
+            Metric::TrainingsAttended => self.trainings_attended,
+            Metric::TrainingNoShows => self.training_no_shows,
+            Metric::TrainingExcused => self.training_excused,
+            Metric::BriefsAttended => self.briefs_attended,
+            Metric::ColocationDays => self.colocation_days,
+            Metric::Exchanges => self.exchanges,
+        }
+    }
+
+    fn add(&mut self, sums: &[i64; 7], department: Department) -> i64 {
+        let [sv, sh, ta, ns, ex, ba, cd] = *sums;
+        self.shadowing_visitor += sv;
+        self.shadowing_host += sh;
+        self.trainings_attended += ta;
+        self.training_no_shows += ns;
+        self.training_excused += ex;
+        self.briefs_attended += ba;
+        self.colocation_days += cd;
+        let exchanges: i64 = Metric::BASE
+            .iter()
+            .zip(sums)
+            .filter(|(m, _)| is_exchange(**m, department))
+            .map(|(_, n)| n)
+            .sum();
+        self.exchanges += exchanges;
+        exchanges
+    }
+}
+
+/// The participation summary of every group over `period`, sorted by group. Every group with at least one person
+/// (active or not) has a row.
+pub fn summary(store: &Store, period: &Period, by: GroupBy) -> Result<Vec<ParticipationRow>> {
+    let sums = sums_in(store.conn(), period)?;
+    let mut groups: BTreeMap<String, ParticipationRow> = BTreeMap::new();
+    for person in people::list_rows(store.conn())? {
+        let key = group_of(by, &person);
+        let row = groups
+            .entry(key.clone())
+            .or_insert_with(|| ParticipationRow::empty(key));
+        let exchanges = sums
+            .get(&person.id)
+            .map_or(0, |s| row.add(s, person.department));
+        if person.active {
+            row.active_people += 1;
+            row.participants += i64::from(exchanges > 0);
+        }
+    }
+    Ok(groups
+        .into_values()
+        .map(|mut row| {
+            row.participation_rate =
+                (row.active_people > 0).then(|| row.participants as f64 / row.active_people as f64);
+            row
+        })
+        .collect())
+}
+
+/// The activity ids behind one figure of [`summary`]: `group` is the row's `group` under `by`. An id appears once per
+/// counted participation (two people of the group on one training give it twice), in start order, so the list's
+/// length is the figure.
+pub fn evidence(
+    store: &Store,
+    by: GroupBy,
+    group: &str,
+    metric: Metric,
+    period: &Period,
+) -> Result<Vec<Id>> {
+    let members: HashMap<Id, Department> = people::list_rows(store.conn())?
+        .into_iter()
+        .filter(|p| group_of(by, p) == group)
+        .map(|p| (p.id, p.department))
+        .collect();
+    Ok(super::facts_in(store.conn(), period, None)?
+        .into_iter()
+        .filter_map(|f| {
+            let department = *members.get(&f.person_id)?;
+            let m = classify(&f)?;
+            let hit = m == metric || (metric == Metric::Exchanges && is_exchange(m, department));
+            hit.then_some(f.activity_id)
+        })
+        .collect())
+}
