@@ -634,3 +634,34 @@ fn an_activity_longer_than_two_weeks_is_refused() {
         "interval lookups rely on activities lasting at most 14 days"
     );
 }
+
+#[test]
+fn a_double_booking_names_the_local_day_of_the_other_activity() {
+    let mut w = world();
+    let mia = w.marketers[0];
+    let d = day(2027, 1, 12);
+    // An all-day co-location starts at local midnight: 23:00 UTC the day before.
+    let coloc = ActivityInput {
+        kind: ActivityKind::Colocation,
+        title: String::new(),
+        half_day: None,
+        site_id: Some(w.crc),
+        goals: String::new(),
+        participants: vec![part(mia, Role::Attendee)],
+        ..shadowing(w.crc, d, HalfDay::Full, mia, w.sellers[0])
+    };
+    activities::create(&mut w.store, &coloc, false, now(), "t").expect("co-location");
+    let visit = shadowing(w.paris, d, HalfDay::Am, mia, w.sellers[1]);
+    let err =
+        activities::create(&mut w.store, &visit, false, now(), "t").expect_err("Mia is on site");
+    let clash = err
+        .findings()
+        .iter()
+        .find(|f| f.rule == ClashRule::DoubleBooking)
+        .expect("a double booking");
+    assert_eq!(
+        clash.dates,
+        vec![d],
+        "the finding must name the day the user planned (12 Jan), not the UTC date of local midnight (11 Jan)"
+    );
+}

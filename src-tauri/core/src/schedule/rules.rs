@@ -26,6 +26,7 @@ pub fn coming(status: ParticipationStatus) -> bool {
 
 struct Ctx<'a> {
     conn: &'a Connection,
+    tz: Tz,
     a: &'a ActivityInput,
     exclude: Option<Id>,
     days: Vec<NaiveDate>,
@@ -53,6 +54,7 @@ pub fn check(
     }
     let mut ctx = Ctx {
         conn,
+        tz,
         a,
         exclude,
         days: local_days(tz, a.start, a.end),
@@ -127,7 +129,8 @@ impl Ctx<'_> {
                 );
                 f.people.push(p.person_id);
                 f.person_names.push(person.full_name.clone());
-                f.dates.push(b.start.date_naive());
+                // The local day, not the UTC one: an all-day item starts at local midnight, the day before in UTC.
+                f.dates.push(b.start.with_timezone(&self.tz).date_naive());
                 f.activities.push(b.activity_id);
                 f.activity_titles.push(b.title);
                 found.push(f);
