@@ -338,6 +338,7 @@ export const en: Messages = {
 	'activity.description': 'Description',
 	'activity.checkTitle': 'Planning check',
 	'activity.checkIncomplete': 'The plan is checked as soon as the form is complete.',
+	'activity.lifecycle': 'Activity lifecycle',
 	'activity.checking': 'Checking…',
 	'activity.noFindings': 'No conflicts',
 	'activity.findingsCount_one': '{count} thing to check',

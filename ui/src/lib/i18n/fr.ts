@@ -342,6 +342,7 @@ export const fr = {
 	'activity.description': 'Description',
 	'activity.checkTitle': 'Vérification du planning',
 	'activity.checkIncomplete': 'Le planning sera vérifié dès que le formulaire sera complet.',
+	'activity.lifecycle': 'Étapes de l’activité',
 	'activity.checking': 'Vérification…',
 	'activity.noFindings': 'Aucun conflit',
 	'activity.findingsCount_one': '{count} point à vérifier',
