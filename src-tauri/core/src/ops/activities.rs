@@ -107,30 +107,34 @@ pub fn create(
     actor: &str,
 ) -> Result<ActivityRecord> {
     let a = schedule::normalize(store.conn(), input)?;
-    store.write(actor, now, |tx| {
-        let warnings = gate(tx, &a, None, confirm)?;
-        let parts: Vec<_> = a
-            .participants
-            .iter()
-            .map(|p| (p.person_id, p.role, p.status))
-            .collect();
-        let created = activities::insert(tx, &new_activity(&a, new_uid()), &parts)?;
-        if !warnings.is_empty() {
-            let after = Audited {
-                activity: &created,
-                participants: &a.participants,
-                confirmed_warnings: &warnings,
-            };
-            tx.audit(
-                "activity",
-                created.id,
-                "confirm_warnings",
-                None::<&()>,
-                Some(&after),
-            )?;
-        }
-        record(tx, created.id)
-    })
+    store.write(actor, now, |tx| create_in(tx, &a, confirm))
+}
+
+/// Creates a normalized activity inside a transaction (the check runs here, against the same snapshot). A refused
+/// activity writes nothing, so the caller may go on with others in the same transaction.
+pub(crate) fn create_in(tx: &Tx<'_>, a: &ActivityInput, confirm: bool) -> Result<ActivityRecord> {
+    let warnings = gate(tx, a, None, confirm)?;
+    let parts: Vec<_> = a
+        .participants
+        .iter()
+        .map(|p| (p.person_id, p.role, p.status))
+        .collect();
+    let created = activities::insert(tx, &new_activity(a, new_uid()), &parts)?;
+    if !warnings.is_empty() {
+        let after = Audited {
+            activity: &created,
+            participants: &a.participants,
+            confirmed_warnings: &warnings,
+        };
+        tx.audit(
+            "activity",
+            created.id,
+            "confirm_warnings",
+            None::<&()>,
+            Some(&after),
+        )?;
+    }
+    record(tx, created.id)
 }
 
 /// Replaces an activity's fields and participants; `confirm` accepts its warnings.

@@ -9,6 +9,7 @@ pub mod departments;
 pub mod import;
 pub mod invites;
 pub mod people;
+pub mod plan;
 pub mod series;
 pub mod settings;
 pub mod sites;

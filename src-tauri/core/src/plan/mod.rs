@@ -1,3 +1,4 @@
 //! Planning engines: suggestions the manager reviews before anything is written.
 
+pub mod planner;
 pub mod rota;

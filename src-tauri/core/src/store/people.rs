@@ -176,3 +176,10 @@ pub fn delete_unreferenced(tx: &Tx<'_>, id: Id) -> Result<bool> {
         Err(e) => Err(e.into()),
     }
 }
+
+/// Ids of the people whose record was created at or after `since` (newcomers).
+pub fn created_since(conn: &Connection, since: chrono::DateTime<chrono::Utc>) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare("SELECT id FROM people WHERE created_at >= ?1 ORDER BY id")?;
+    let rows = stmt.query_map([ts(since)], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

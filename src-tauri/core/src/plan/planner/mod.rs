@@ -1,0 +1,368 @@
+//! "Suggest a plan": shadowing exchanges for a period, proposed for the manager to review before anything is written.
+//!
+//! **Model.** Working days of the period (weekdays that are not company holidays) are cut into morning and afternoon
+//! slots. Each visitor (e.g. every active marketer; sales and CRC people visiting marketing for reciprocity) should
+//! get `per_visitor` exchanges, less those already planned in the period; an exchange is a (host, day, half or full
+//! day) at the host's site. Hard rules, never broken by a proposal: nobody is double-booked and existing activities
+//! stay where they are; nobody is planned while away or on a holiday; a host receives at most
+//! `host_capacity_per_half_day` visitors per half-day and hosts on at most `max_host_days_per_month` days per
+//! calendar month (existing hosting counts); working days only; a visit to a CRC site takes one of its desks; the
+//! pair is a marketing–field exchange; same site only unless cross-site is allowed. Soft goals are the weighted
+//! parts of [`Objective`] (see `score`): coverage, novelty, reciprocity, spread over the weeks, host fairness.
+//!
+//! **Algorithm.** The store is read once into an in-memory [`model::Instance`] (`load`); nothing queries SQL per
+//! candidate. Construction is greedy, in rounds (everyone's first exchange before anyone's second), visitors taken
+//! most constrained first (fewest free slots × possible hosts). Each takes its best feasible place: hosts ranked by
+//! the host part of the gain, days scanned for the best day part, with a bound that stops as soon as no further host
+//! can win. Local search then repeats, with a seeded RNG, two moves that are kept only when the objective strictly
+//! improves: relocate (take one exchange out, put its visitor at their best place) and swap (exchange the hosts of
+//! two exchanges). A last pass fills visitors still short. The result is deterministic for the same database, request
+//! and seed. A cancel flag stops the search early with a valid (partial) plan; progress is reported through a
+//! callback.
+//!
+//! **Safety net.** Every proposal is finally run through [`crate::schedule::check`] against the database; one that
+//! gets an error (or a holiday, weekend or host-capacity warning) is dropped and reported in `unplaced`.
+//!
+//! Invariants: proposals never break a hard rule, alone or together; existing activities are only constraints
+//! (re-running after accepting a plan fills around it); `objective.total == Σ weight × part`.
+
+mod load;
+pub mod model;
+pub mod score;
+pub mod solve;
+
+pub use load::load;
+pub use score::{Objective, Parts, Weights};
+
+use crate::error::Result;
+use crate::model::{
+    ActivityInput, ActivityKind, ActivityStatus, Department, HalfDay, Id, ParticipantInput,
+    ParticipationStatus, Role,
+};
+use crate::schedule::{self, halfday, ClashRule};
+use crate::store::settings;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use model::{Instance, Place, NONE};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::AtomicBool;
+use ts_rs::TS;
+
+/// What to plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlanRequest {
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period (inclusive).
+    pub to: NaiveDate,
+    /// Departments whose active members visit.
+    pub visitors: Vec<Department>,
+    /// Departments whose active members may host.
+    pub hosts: Vec<Department>,
+    /// Exchanges each visitor should have in the period (those already planned count).
+    pub per_visitor: u32,
+    /// Half-day exchanges (morning or afternoon) instead of full days.
+    pub half_days: bool,
+    /// Allow a host at another site than the visitor's.
+    pub cross_site: bool,
+    /// Random seed (same seed, same plan).
+    pub seed: u64,
+    /// Weights of the objective.
+    pub weights: Weights,
+}
+
+/// Which stage the planner is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Phase {
+    /// Reading the database.
+    Load,
+    /// Greedy construction.
+    Construct,
+    /// Local search.
+    Improve,
+    /// Final clash check.
+    Validate,
+}
+
+/// Progress of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Progress {
+    /// Stage.
+    pub phase: Phase,
+    /// Steps done in this stage.
+    pub done: usize,
+    /// Steps in this stage.
+    pub total: usize,
+}
+
+/// One suggested shadowing exchange.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Proposal {
+    /// Visitor's email.
+    pub visitor: String,
+    /// Host's email.
+    pub host: String,
+    /// Start instant.
+    pub start: DateTime<Utc>,
+    /// End instant.
+    pub end: DateTime<Utc>,
+    /// Site name (the host's site; empty if they have none).
+    pub site: String,
+    /// Morning, afternoon or full day.
+    pub half_day: HalfDay,
+    /// Why this exchange, in English.
+    pub reason: String,
+}
+
+/// A visitor who did not get all their exchanges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Unplaced {
+    /// Their email.
+    pub email: String,
+    /// Why, in English.
+    pub reason: String,
+}
+
+/// A suggested plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Plan {
+    /// The exchanges, by start.
+    pub proposals: Vec<Proposal>,
+    /// Visitors short of their target.
+    pub unplaced: Vec<Unplaced>,
+    /// The score and its parts.
+    pub objective: Objective,
+}
+
+/// Suggests a plan. Reads the store, writes nothing.
+pub fn suggest(
+    conn: &Connection,
+    req: &PlanRequest,
+    now: DateTime<Utc>,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Plan> {
+    progress(Progress {
+        phase: Phase::Load,
+        done: 0,
+        total: 1,
+    });
+    let inst = load(conn, req, now)?;
+    let mut plan = plan_instance(&inst, req.weights, req.seed, cancel, progress);
+    let rules = settings::rules(conn)?;
+    let total = plan.proposals.len();
+    let mut kept = Vec::with_capacity(total);
+    for (i, p) in plan.proposals.drain(..).enumerate() {
+        if i % 64 == 0 {
+            progress(Progress {
+                phase: Phase::Validate,
+                done: i,
+                total,
+            });
+        }
+        let input = input_for(&inst, &p)?;
+        let a = schedule::normalize(conn, &input)?;
+        let blocking: Vec<_> = schedule::check(conn, &a, None, &rules)?
+            .into_iter()
+            .filter(|f| {
+                f.is_error()
+                    || matches!(
+                        f.rule,
+                        ClashRule::Holiday | ClashRule::Weekend | ClashRule::HostCapacity
+                    )
+            })
+            .collect();
+        match blocking.first() {
+            None => kept.push(p),
+            Some(f) => plan.unplaced.push(Unplaced {
+                email: p.visitor.clone(),
+                reason: format!(
+                    "a proposal with {} was dropped by the clash check: {}",
+                    p.host, f.message
+                ),
+            }),
+        }
+    }
+    plan.proposals = kept;
+    Ok(plan)
+}
+
+fn input_for(inst: &Instance, p: &Proposal) -> Result<ActivityInput> {
+    let find = |email: &str| inst.members.iter().find(|m| m.email == email).map(|m| m.id);
+    let site = inst.sites.iter().find(|s| s.name == p.site);
+    proposal_input(
+        find(&p.visitor).unwrap_or(0),
+        find(&p.host).unwrap_or(0),
+        p,
+        site.map(|s| (s.id, s.timezone.as_str())),
+    )
+}
+
+/// The planned shadowing activity a proposal becomes (`site`: its id and zone).
+pub fn proposal_input(
+    visitor: Id,
+    host: Id,
+    p: &Proposal,
+    site: Option<(Id, &str)>,
+) -> Result<ActivityInput> {
+    let participant = |person_id, role| ParticipantInput {
+        person_id,
+        role,
+        status: ParticipationStatus::Invited,
+    };
+    Ok(ActivityInput {
+        kind: ActivityKind::Shadowing,
+        title: String::new(),
+        description: p.reason.clone(),
+        site_id: site.map(|s| s.0),
+        location: String::new(),
+        start: p.start,
+        end: p.end,
+        timezone: site.map_or("Europe/Paris", |s| s.1).to_owned(),
+        all_day: false,
+        status: ActivityStatus::Planned,
+        organizer_id: None,
+        half_day: Some(p.half_day),
+        capacity: None,
+        mix_min_marketing: None,
+        mix_min_sales: None,
+        series_id: None,
+        goals: String::new(),
+        participants: vec![
+            participant(visitor, Role::Visitor),
+            participant(host, Role::Host),
+        ],
+    })
+}
+
+/// Plans an in-memory instance (no database): the search, reasons and unplaced visitors, without the final clash
+/// check. Benchmarks and tests call this directly.
+pub fn plan_instance(
+    inst: &Instance,
+    weights: Weights,
+    seed: u64,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> Plan {
+    let st = solve::solve(inst, weights, seed, cancel, progress);
+    let mut items = st.items.clone();
+    items.sort_by_key(|(v, p)| (p.day, p.part, inst.visitors[*v], p.host));
+    let mut proposals = Vec::with_capacity(items.len());
+    let mut seen_teams = inst.seen_teams.clone();
+    let mut seen_pairs = inst.seen_pairs.clone();
+    for (v, p) in &items {
+        proposals.push(proposal(
+            inst,
+            &st,
+            inst.visitors[*v],
+            *p,
+            &mut seen_pairs,
+            &mut seen_teams,
+        ));
+    }
+    let mut unplaced = Vec::new();
+    for (v, &target) in inst.targets.iter().enumerate() {
+        if st.count[v] < target {
+            unplaced.push(Unplaced {
+                email: inst.members[inst.visitors[v]].email.clone(),
+                reason: why_short(inst, v, st.count[v], target),
+            });
+        }
+    }
+    Plan {
+        proposals,
+        unplaced,
+        objective: Objective {
+            total: st.parts.total(&weights),
+            parts: st.parts,
+            weights,
+            wanted: inst.targets.iter().map(|&t| i64::from(t)).sum(),
+        },
+    }
+}
+
+fn proposal(
+    inst: &Instance,
+    st: &solve::State<'_>,
+    visitor: usize,
+    p: Place,
+    seen_pairs: &mut std::collections::HashSet<(usize, usize)>,
+    seen_teams: &mut std::collections::HashSet<(usize, usize)>,
+) -> Proposal {
+    let (vm, hm) = (&inst.members[visitor], &inst.members[p.host]);
+    let site = (hm.site != NONE).then(|| &inst.sites[hm.site]);
+    let tz: Tz = site
+        .and_then(|s| s.timezone.parse().ok())
+        .unwrap_or(chrono_tz::Europe::Paris);
+    let (start, end) = halfday::bounds(tz, inst.days[p.day], p.part);
+    let mut why = Vec::new();
+    let team = (hm.team != NONE).then(|| inst.teams[hm.team].as_str());
+    if let Some(team) = team.filter(|_| seen_teams.insert((visitor, hm.team))) {
+        why.push(format!("{} has not yet visited {team}", vm.name));
+    } else if seen_pairs.contains(&(visitor, p.host)) {
+        why.push(format!(
+            "{} already knows {}: no newer host was free",
+            vm.name, hm.name
+        ));
+    } else {
+        why.push(format!("{} has not yet shadowed {}", vm.name, hm.name));
+    }
+    seen_pairs.insert((visitor, p.host));
+    if vm.dept != Department::Marketing {
+        why.push(format!("{} returns the visit of marketing", vm.name));
+    }
+    let before = inst.host_base[p.host];
+    let planned = st.items.iter().filter(|(_, q)| q.host == p.host).count();
+    why.push(format!(
+        "{} has hosted {before} time(s) this quarter, {planned} in this plan",
+        hm.name
+    ));
+    if hm.newcomer {
+        why.push(format!("{} joined recently", hm.name));
+    }
+    Proposal {
+        visitor: vm.email.clone(),
+        host: hm.email.clone(),
+        start,
+        end,
+        site: site.map(|s| s.name.clone()).unwrap_or_default(),
+        half_day: p.part,
+        reason: why.join("; "),
+    }
+}
+
+fn why_short(inst: &Instance, v: usize, got: u32, target: u32) -> String {
+    let m = inst.visitors[v];
+    let name = &inst.members[m].name;
+    let free = (0..inst.slots())
+        .filter(|&s| !inst.blocked[inst.at(m, s)])
+        .count();
+    let hosts = inst
+        .hosts
+        .iter()
+        .filter(|&&h| inst.compatible(m, h))
+        .count();
+    let cause = if free == 0 {
+        format!("{name} is away or busy on every working day of the period")
+    } else if hosts == 0 {
+        format!("no host in the chosen pools can receive {name} (same site only, or no matching department)")
+    } else {
+        format!(
+            "every possible host is busy, at capacity or at the monthly limit when {name} is free"
+        )
+    };
+    format!("{got} of {target} exchange(s) placed: {cause}")
+}

@@ -1,0 +1,439 @@
+//! The search: greedy construction, most-constrained visitor first, then local search with a seeded RNG.
+//!
+//! [`State`] holds the plan being built over an [`Instance`] and the counters the objective needs, so that adding or
+//! removing an exchange, testing feasibility and computing a gain are O(1) (plus a hash lookup). Hard rules live only
+//! in [`State::feasible`]; every move goes through it, so no state the search reaches breaks one.
+
+use super::model::{month_key, Instance, Place, NONE};
+use super::score::{Parts, Weights};
+use super::{Phase, Progress};
+use crate::model::{Department, HalfDay};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+fn is_field(d: Department) -> bool {
+    matches!(d, Department::Sales | Department::Crc)
+}
+
+/// A plan under construction and its counters.
+pub struct State<'a> {
+    /// The instance.
+    pub inst: &'a Instance,
+    /// The weights.
+    pub w: Weights,
+    /// Placed exchanges: (visitor position in `inst.visitors`, place).
+    pub items: Vec<(usize, Place)>,
+    /// The objective's parts for `items`.
+    pub parts: Parts,
+    busy: Vec<bool>,
+    hosting: Vec<u8>,
+    host_day: HashMap<(usize, usize), u32>,
+    month_days: HashMap<(usize, i32), u32>,
+    seats: Vec<u32>,
+    pairs: HashMap<(usize, usize), u32>,
+    teams: HashMap<(usize, usize), u32>,
+    mk: Vec<u32>,
+    back: Vec<u32>,
+    hosted: Vec<u32>,
+    visitor_week: Vec<u32>,
+    week: Vec<u32>,
+    quota: u32,
+    /// Exchanges placed per visitor position.
+    pub count: Vec<u32>,
+    week_of: Vec<usize>,
+}
+
+impl<'a> State<'a> {
+    /// An empty plan.
+    pub fn new(inst: &'a Instance, w: Weights) -> Self {
+        let weeks = inst.weeks().max(1);
+        let wanted: u32 = inst.targets.iter().sum();
+        State {
+            inst,
+            w,
+            items: Vec::new(),
+            parts: Parts::default(),
+            busy: vec![false; inst.blocked.len()],
+            hosting: vec![0; inst.blocked.len()],
+            host_day: HashMap::new(),
+            month_days: HashMap::new(),
+            seats: vec![0; inst.seats_used.len()],
+            pairs: HashMap::new(),
+            teams: HashMap::new(),
+            mk: vec![0; inst.teams.len()],
+            back: vec![0; inst.teams.len()],
+            hosted: vec![0; inst.members.len()],
+            visitor_week: vec![0; inst.visitors.len() * weeks],
+            week: vec![0; weeks],
+            quota: wanted.div_ceil(weeks as u32).max(1),
+            count: vec![0; inst.visitors.len()],
+            week_of: (0..inst.days.len()).map(|d| inst.week(d)).collect(),
+        }
+    }
+
+    /// Whether visitor position `v` may take `p` now: every hard rule.
+    pub fn feasible(&self, v: usize, p: Place) -> bool {
+        let inst = self.inst;
+        let visitor = inst.visitors[v];
+        let cap = inst.rules.host_capacity_per_half_day.max(0) as u32;
+        for s in p.slots() {
+            let (iv, ih) = (inst.at(visitor, s), inst.at(p.host, s));
+            if inst.blocked[iv] || self.busy[iv] || inst.hosting[iv] > 0 || self.hosting[iv] > 0 {
+                return false;
+            }
+            if inst.blocked[ih]
+                || self.busy[ih]
+                || u32::from(inst.hosting[ih]) + u32::from(self.hosting[ih]) >= cap
+            {
+                return false;
+            }
+        }
+        let day = inst.days[p.day];
+        let month = month_key(day);
+        let known = inst.host_days.get(&(p.host, month));
+        let hosts_that_day = known.is_some_and(|d| d.contains(&day))
+            || self.host_day.get(&(p.host, p.day)).is_some_and(|n| *n > 0);
+        if !hosts_that_day {
+            let days = known.map_or(0, |d| d.len() as u32)
+                + self.month_days.get(&(p.host, month)).copied().unwrap_or(0);
+            if days >= inst.rules.max_host_days_per_month.max(0) as u32 {
+                return false;
+            }
+        }
+        let site = inst.members[p.host].site;
+        if site != NONE && inst.sites[site].is_crc {
+            let i = site * inst.days.len() + p.day;
+            if inst.seats_used[i] + self.seats[i] >= inst.sites[site].seats {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The part of the gain that depends on the host only (not the day).
+    pub fn host_gain(&self, v: usize, host: usize) -> Parts {
+        let inst = self.inst;
+        let visitor = inst.visitors[v];
+        let (vm, hm) = (&inst.members[visitor], &inst.members[host]);
+        let mut g = Parts {
+            coverage: 1,
+            ..Parts::default()
+        };
+        if !inst.seen_pairs.contains(&(visitor, host))
+            && self.pairs.get(&(visitor, host)).is_none_or(|n| *n == 0)
+        {
+            g.new_pairs = 1;
+        }
+        if hm.team != NONE {
+            if !inst.seen_teams.contains(&(visitor, hm.team))
+                && self.teams.get(&(visitor, hm.team)).is_none_or(|n| *n == 0)
+            {
+                g.new_teams = 1;
+            }
+            // A marketer visiting a field team: reciprocated if that team already visits marketing in the plan.
+            if vm.dept == Department::Marketing
+                && is_field(hm.dept)
+                && !inst.marketing_visited.contains(&hm.team)
+                && self.mk[hm.team] == 0
+                && self.back[hm.team] > 0
+            {
+                g.reciprocity = 1;
+            }
+        }
+        if vm.team != NONE
+            && is_field(vm.dept)
+            && hm.dept == Department::Marketing
+            && self.back[vm.team] == 0
+            && (inst.marketing_visited.contains(&vm.team) || self.mk[vm.team] > 0)
+        {
+            g.reciprocity = 1;
+        }
+        let load = i64::from(inst.host_base[host] + self.hosted[host]);
+        g.host_load = 2 * load + 1;
+        g.newcomer = i64::from(hm.newcomer);
+        g
+    }
+
+    /// The part of the gain that depends on the day only.
+    pub fn day_gain(&self, v: usize, day: usize) -> Parts {
+        let wk = self.week_of[day];
+        Parts {
+            same_week: i64::from(self.visitor_week[v * self.week.len() + wk]),
+            week_overload: i64::from(self.week[wk] >= self.quota),
+            ..Parts::default()
+        }
+    }
+
+    /// The exact change of the objective's parts if `p` were added for `v`.
+    pub fn gain(&self, v: usize, p: Place) -> Parts {
+        let mut g = self.host_gain(v, p.host);
+        g.add(&self.day_gain(v, p.day), 1);
+        g
+    }
+
+    fn update(&mut self, v: usize, p: Place, up: bool) {
+        let inst = self.inst;
+        let visitor = inst.visitors[v];
+        let bump = |x: &mut u32| {
+            if up {
+                *x += 1
+            } else {
+                *x -= 1
+            }
+        };
+        for s in p.slots() {
+            self.busy[inst.at(visitor, s)] = up;
+            let ih = inst.at(p.host, s);
+            self.hosting[ih] = if up {
+                self.hosting[ih] + 1
+            } else {
+                self.hosting[ih] - 1
+            };
+        }
+        let day = inst.days[p.day];
+        let month = month_key(day);
+        let known = inst
+            .host_days
+            .get(&(p.host, month))
+            .is_some_and(|d| d.contains(&day));
+        let n = self.host_day.entry((p.host, p.day)).or_insert(0);
+        let before = *n;
+        bump(n);
+        let after = *n;
+        if !known && (before == 0) != (after == 0) {
+            bump(self.month_days.entry((p.host, month)).or_insert(0));
+        }
+        let site = inst.members[p.host].site;
+        if site != NONE && inst.sites[site].is_crc {
+            bump(&mut self.seats[site * inst.days.len() + p.day]);
+        }
+        bump(self.pairs.entry((visitor, p.host)).or_insert(0));
+        let (vm, hm) = (&inst.members[visitor], &inst.members[p.host]);
+        if hm.team != NONE {
+            bump(self.teams.entry((visitor, hm.team)).or_insert(0));
+            if vm.dept == Department::Marketing && is_field(hm.dept) {
+                bump(&mut self.mk[hm.team]);
+            }
+        }
+        if vm.team != NONE && is_field(vm.dept) && hm.dept == Department::Marketing {
+            bump(&mut self.back[vm.team]);
+        }
+        bump(&mut self.hosted[p.host]);
+        let wk = self.week_of[p.day];
+        let weeks = self.week.len();
+        bump(&mut self.visitor_week[v * weeks + wk]);
+        bump(&mut self.week[wk]);
+        bump(&mut self.count[v]);
+    }
+
+    /// Adds an exchange (the caller checked feasibility); returns its gain.
+    pub fn add(&mut self, v: usize, p: Place) -> Parts {
+        let g = self.gain(v, p);
+        self.update(v, p, true);
+        self.parts.add(&g, 1);
+        self.items.push((v, p));
+        g
+    }
+
+    /// Removes item `i`; returns what it had contributed.
+    pub fn remove(&mut self, i: usize) -> (usize, Place, Parts) {
+        let (v, p) = self.items.swap_remove(i);
+        self.update(v, p, false);
+        let g = self.gain(v, p);
+        self.parts.add(&g, -1);
+        (v, p, g)
+    }
+
+    /// The best feasible place for visitor `v` now and its weighted gain; `order` breaks ties between hosts.
+    pub fn best(&self, v: usize, hosts: &[usize], order: &[u32]) -> Option<(Place, i64)> {
+        let inst = self.inst;
+        let w = &self.w;
+        let ndays = inst.days.len();
+        if ndays == 0 {
+            return None;
+        }
+        let day_score: Vec<i64> = (0..ndays).map(|d| self.day_gain(v, d).total(w)).collect();
+        let max_day = day_score.iter().copied().max().unwrap_or(0);
+        let mut ranked: Vec<(i64, u32, usize)> = hosts
+            .iter()
+            .map(|&h| (self.host_gain(v, h).total(w), order[h], h))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let offset = (order[inst.visitors[v]] as usize + self.count[v] as usize * 7) % ndays;
+        let mut best: Option<(Place, i64)> = None;
+        for (hs, _, host) in ranked {
+            if best.is_some_and(|(_, b)| hs + max_day <= b) {
+                break;
+            }
+            for k in 0..ndays {
+                let day = (offset + k) % ndays;
+                let total = hs + day_score[day];
+                if best.is_some_and(|(_, b)| total <= b) {
+                    continue;
+                }
+                for &part in inst.parts() {
+                    let p = Place { host, day, part };
+                    if self.feasible(v, p) {
+                        best = Some((p, total));
+                        break;
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Runs construction and improvement. Deterministic for the same instance, weights and seed; stops early (keeping
+/// a valid plan) when `cancel` is set.
+pub fn solve<'a>(
+    inst: &'a Instance,
+    w: Weights,
+    seed: u64,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> State<'a> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut order: Vec<u32> = (0..inst.members.len() as u32).collect();
+    order.shuffle(&mut rng);
+    let mut st = State::new(inst, w);
+    let eligible: Vec<Vec<usize>> = inst
+        .visitors
+        .iter()
+        .map(|&v| {
+            inst.hosts
+                .iter()
+                .copied()
+                .filter(|&h| inst.compatible(v, h))
+                .collect()
+        })
+        .collect();
+    // Most constrained first: fewest free slots times fewest possible hosts.
+    let slots = inst.slots();
+    let mut queue: Vec<usize> = (0..inst.visitors.len()).collect();
+    let free = |v: usize| {
+        let m = inst.visitors[v];
+        (0..slots).filter(|&s| !inst.blocked[inst.at(m, s)]).count()
+    };
+    let tightness: Vec<usize> = queue.iter().map(|&v| free(v) * eligible[v].len()).collect();
+    queue.sort_by_key(|&v| (tightness[v], order[inst.visitors[v]]));
+    let wanted: usize = inst.targets.iter().map(|&t| t as usize).sum();
+    let rounds = inst.targets.iter().copied().max().unwrap_or(0);
+    let mut done = 0;
+    'construct: for round in 0..rounds {
+        for &v in &queue {
+            if cancel.load(Ordering::Relaxed) {
+                break 'construct;
+            }
+            if inst.targets[v] <= round {
+                continue;
+            }
+            if let Some((p, _)) = st.best(v, &eligible[v], &order) {
+                st.add(v, p);
+            }
+            done += 1;
+            if done % 64 == 0 {
+                progress(Progress {
+                    phase: Phase::Construct,
+                    done,
+                    total: wanted,
+                });
+            }
+        }
+    }
+    let iterations = (4 * st.items.len()).min(8000);
+    for it in 0..iterations {
+        if st.items.len() < 2 || (it % 64 == 0 && cancel.load(Ordering::Relaxed)) {
+            break;
+        }
+        if it % 256 == 0 {
+            progress(Progress {
+                phase: Phase::Improve,
+                done: it,
+                total: iterations,
+            });
+        }
+        if rng.random_bool(0.5) {
+            relocate(&mut st, &eligible, &order, &mut rng);
+        } else {
+            swap_hosts(&mut st, &mut rng);
+        }
+    }
+    // Moves may have freed room: try once more for whoever is short.
+    for &v in &queue {
+        while st.count[v] < inst.targets[v] && !cancel.load(Ordering::Relaxed) {
+            match st.best(v, &eligible[v], &order) {
+                Some((p, _)) => {
+                    st.add(v, p);
+                }
+                None => break,
+            }
+        }
+    }
+    st
+}
+
+/// Takes one exchange out and puts its visitor back at their best place, if strictly better.
+fn relocate(st: &mut State<'_>, eligible: &[Vec<usize>], order: &[u32], rng: &mut ChaCha8Rng) {
+    let i = rng.random_range(0..st.items.len());
+    let (v, old, g) = st.remove(i);
+    let old_score = g.total(&st.w);
+    match st.best(v, &eligible[v], order) {
+        Some((p, s)) if s > old_score => {
+            st.add(v, p);
+        }
+        _ => {
+            st.add(v, old);
+        }
+    }
+}
+
+/// Exchanges the hosts of two exchanges on the same kind of half-day, if both stay feasible and the total improves.
+fn swap_hosts(st: &mut State<'_>, rng: &mut ChaCha8Rng) {
+    let n = st.items.len();
+    let (i, j) = (rng.random_range(0..n), rng.random_range(0..n));
+    let ((v1, p1), (v2, p2)) = (st.items[i], st.items[j]);
+    if i == j || p1.host == p2.host || v1 == v2 {
+        return;
+    }
+    let inst = st.inst;
+    if !inst.compatible(inst.visitors[v1], p2.host) || !inst.compatible(inst.visitors[v2], p1.host)
+    {
+        return;
+    }
+    let before = st.parts.total(&st.w);
+    let (hi, lo) = (i.max(j), i.min(j));
+    st.remove(hi);
+    st.remove(lo);
+    let q1 = Place {
+        host: p2.host,
+        ..p1
+    };
+    let q2 = Place {
+        host: p1.host,
+        ..p2
+    };
+    if st.feasible(v1, q1) {
+        st.add(v1, q1);
+        if st.feasible(v2, q2) {
+            st.add(v2, q2);
+            if st.parts.total(&st.w) > before {
+                return;
+            }
+            let last = st.items.len() - 1;
+            st.remove(last);
+        }
+        let last = st.items.len() - 1;
+        st.remove(last);
+    }
+    st.add(v1, p1);
+    st.add(v2, p2);
+}
+
+/// Whether a part is one this instance uses (for callers building places by hand).
+pub fn part_allowed(inst: &Instance, part: HalfDay) -> bool {
+    inst.parts().contains(&part)
+}
