@@ -69,8 +69,10 @@ pub struct Coverage {
 
 /// Visitor and host of each shadowing day of `period` in which both took place, by start.
 fn pairs(store: &Store, period: &Period) -> Result<Vec<(Fact, Fact)>> {
-    let mut by_activity: BTreeMap<(chrono::DateTime<chrono::Utc>, Id), (Option<Fact>, Option<Fact>)> =
-        BTreeMap::new();
+    let mut by_activity: BTreeMap<
+        (chrono::DateTime<chrono::Utc>, Id),
+        (Option<Fact>, Option<Fact>),
+    > = BTreeMap::new();
     for f in facts_in(store.conn(), period, Some(ActivityKind::Shadowing))? {
         if !took_place(f.activity_status, f.status) {
             continue;

@@ -31,6 +31,8 @@
 
 pub mod coverage;
 pub mod csv;
+#[cfg(test)]
+mod edge_tests;
 pub mod participation;
 pub mod people;
 #[cfg(test)]
@@ -151,12 +153,12 @@ impl std::str::FromStr for GroupBy {
 }
 
 /// The group key of a person under `by`.
-pub fn group_of(by: GroupBy, p: &crate::model::PersonRow) -> String {
+pub fn group_of(by: GroupBy, p: &sql::ReportPerson) -> String {
     match by {
         GroupBy::Person => p.email.clone(),
         GroupBy::Team => p.team.clone(),
         GroupBy::Department => p.department.as_str().to_owned(),
-        GroupBy::Site => p.site_name.clone().unwrap_or_default(),
+        GroupBy::Site => p.site.clone(),
     }
 }
 

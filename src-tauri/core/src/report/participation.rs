@@ -6,7 +6,7 @@
 use super::{classify, group_of, is_exchange, sums_in, GroupBy, Metric, Period};
 use crate::error::Result;
 use crate::model::{Department, Id};
-use crate::store::{people, Store};
+use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -97,7 +97,7 @@ impl ParticipationRow {
 pub fn summary(store: &Store, period: &Period, by: GroupBy) -> Result<Vec<ParticipationRow>> {
     let sums = sums_in(store.conn(), period)?;
     let mut groups: BTreeMap<String, ParticipationRow> = BTreeMap::new();
-    for person in people::list_rows(store.conn())? {
+    for person in crate::store::report::people(store.conn())? {
         let key = group_of(by, &person);
         let row = groups
             .entry(key.clone())
@@ -130,7 +130,7 @@ pub fn evidence(
     metric: Metric,
     period: &Period,
 ) -> Result<Vec<Id>> {
-    let members: HashMap<Id, Department> = people::list_rows(store.conn())?
+    let members: HashMap<Id, Department> = crate::store::report::people(store.conn())?
         .into_iter()
         .filter(|p| group_of(by, p) == group)
         .map(|p| (p.id, p.department))

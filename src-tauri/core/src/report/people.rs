@@ -7,9 +7,7 @@
 
 use super::{classify, is_exchange, local_day, Metric};
 use crate::error::Result;
-use crate::model::{
-    ActivityKind, ActivityStatus, Id, ParticipationStatus, PersonRow, Role,
-};
+use crate::model::{ActivityKind, ActivityStatus, Id, ParticipationStatus, PersonRow, Role};
 use crate::store::report::{self as sql, took_place};
 use crate::store::{people, Store};
 use chrono::{DateTime, Months, NaiveDate, Utc};

@@ -130,12 +130,21 @@ fn every_figure_matches_an_independent_count_and_its_evidence() {
         Period::new(day("2026-11-16"), day("2026-11-16")).expect("one day"),
     ];
     for period in periods {
-        for by in [GroupBy::Person, GroupBy::Team, GroupBy::Department, GroupBy::Site] {
+        for by in [
+            GroupBy::Person,
+            GroupBy::Team,
+            GroupBy::Department,
+            GroupBy::Site,
+        ] {
             let want = expected(&store, &period, by);
             let rows = summary(&store, &period, by).expect("summary");
             for row in &rows {
                 for m in ALL {
-                    let mut ids = want.ids.get(&(row.group.clone(), m)).cloned().unwrap_or_default();
+                    let mut ids = want
+                        .ids
+                        .get(&(row.group.clone(), m))
+                        .cloned()
+                        .unwrap_or_default();
                     assert_eq!(
                         row.get(m),
                         ids.len() as i64,
@@ -143,7 +152,8 @@ fn every_figure_matches_an_independent_count_and_its_evidence() {
                         row.group
                     );
                     if by == GroupBy::Team {
-                        let mut got = evidence(&store, by, &row.group, m, &period).expect("evidence");
+                        let mut got =
+                            evidence(&store, by, &row.group, m, &period).expect("evidence");
                         got.sort_unstable();
                         ids.sort_unstable();
                         assert_eq!(got, ids, "the drill-down of {m:?} for {:?} must list exactly the activities behind the figure", row.group);
@@ -169,12 +179,21 @@ fn every_figure_matches_an_independent_count_and_its_evidence() {
                 .filter(|((_, m), _)| *m == Metric::Exchanges)
                 .map(|(_, v)| v.len())
                 .sum();
-            assert_eq!(total, want_total as i64, "no exchange may fall outside every group");
+            assert_eq!(
+                total, want_total as i64,
+                "no exchange may fall outside every group"
+            );
         }
     }
-    let year = summary(&store, &Period::new(day("2026-10-01"), day("2027-01-31")).expect("p"), GroupBy::Department).expect("summary");
+    let year = summary(
+        &store,
+        &Period::new(day("2026-10-01"), day("2027-01-31")).expect("p"),
+        GroupBy::Department,
+    )
+    .expect("summary");
     assert!(
-        year.iter().any(|r| r.shadowing_visitor > 0 && r.trainings_attended > 0),
+        year.iter()
+            .any(|r| r.shadowing_visitor > 0 && r.trainings_attended > 0),
         "the demo has past shadowing days and trainings, so the report must see some: {year:?}"
     );
 }
@@ -190,18 +209,44 @@ fn coverage_host_load_and_lists_agree_with_the_activity_list() {
         .collect();
     let mut pairs: BTreeMap<(String, String), Vec<Id>> = BTreeMap::new();
     let mut hosted: BTreeMap<(Id, String), i64> = BTreeMap::new();
-    for a in ops::activities::list(&store, &Filter { kind: Some(K::Shadowing), ..Filter::default() }).expect("list") {
+    for a in ops::activities::list(
+        &store,
+        &Filter {
+            kind: Some(K::Shadowing),
+            ..Filter::default()
+        },
+    )
+    .expect("list")
+    {
         let took = |r: Role| {
-            a.participants.iter().find(|p| p.role == r).filter(|p| metric_of(&a, p).is_some())
+            a.participants
+                .iter()
+                .find(|p| p.role == r)
+                .filter(|p| metric_of(&a, p).is_some())
         };
-        let (Some(v), Some(h)) = (took(Role::Visitor), took(Role::Host)) else { continue };
-        let month = a.start.with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m").to_string();
+        let (Some(v), Some(h)) = (took(Role::Visitor), took(Role::Host)) else {
+            continue;
+        };
+        let month = a
+            .start
+            .with_timezone(&chrono_tz::Europe::Paris)
+            .format("%Y-%m")
+            .to_string();
         if h.department == Department::Sales {
             *hosted.entry((h.person_id, month)).or_default() += 1;
         }
-        let (m, o) = if v.department == Department::Marketing { (v, h) } else { (h, v) };
-        if m.department == Department::Marketing && matches!(o.department, Department::Sales | Department::Crc) {
-            pairs.entry((everyone[&m.person_id].email.clone(), o.team.clone())).or_default().push(a.id);
+        let (m, o) = if v.department == Department::Marketing {
+            (v, h)
+        } else {
+            (h, v)
+        };
+        if m.department == Department::Marketing
+            && matches!(o.department, Department::Sales | Department::Crc)
+        {
+            pairs
+                .entry((everyone[&m.person_id].email.clone(), o.team.clone()))
+                .or_default()
+                .push(a.id);
         }
     }
     let coverage = matrix(&store, &period, CoverageRows::Person).expect("coverage");
@@ -210,14 +255,23 @@ fn coverage_host_load_and_lists_agree_with_the_activity_list() {
         .iter()
         .map(|c| ((c.row.clone(), c.team.clone()), c.activity_ids.clone()))
         .collect();
-    assert_eq!(got, pairs, "each cell must hold exactly the shadowing days the pair spent together");
-    assert!(!got.is_empty(), "the demo has done shadowing days between marketing and sales");
+    assert_eq!(
+        got, pairs,
+        "each cell must hold exactly the shadowing days the pair spent together"
+    );
+    assert!(
+        !got.is_empty(),
+        "the demo has done shadowing days between marketing and sales"
+    );
     let load: BTreeMap<(Id, String), i64> = host_load(&store, &period)
         .expect("host load")
         .into_iter()
         .map(|h| ((h.person_id, h.month), h.visitors))
         .collect();
-    assert_eq!(load, hosted, "host load is the hosted days that took place per salesperson per local month");
+    assert_eq!(
+        load, hosted,
+        "host load is the hosted days that took place per salesperson per local month"
+    );
 
     let never = never_participated(&store).expect("never");
     for row in &never {

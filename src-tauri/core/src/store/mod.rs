@@ -38,11 +38,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/002_indexes_invite_log.sql")),
         M::up(include_str!("migrations/003_training_mix.sql")),
         M::up(include_str!("migrations/004_participation_times.sql")),
+        M::up(include_str!("migrations/005_report_index.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// An open Unisson database.
 pub struct Store {

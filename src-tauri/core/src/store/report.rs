@@ -10,7 +10,7 @@
 
 use super::{get_ts, ts};
 use crate::error::Result;
-use crate::model::{ActivityKind, ActivityStatus, Id, ParticipationStatus, Role};
+use crate::model::{ActivityKind, ActivityStatus, Department, Id, ParticipationStatus, Role};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
@@ -51,30 +51,77 @@ pub struct Fact {
 /// Per-person sums of the report metrics, in the order of `crate::report::Metric::BASE`.
 pub type PersonSums = (Id, [i64; 7]);
 
-/// Per-person sums of the base metrics over activities starting in `[lo, hi)` (UTC, store format). One row per person
-/// with any non-cancelled participation in the range.
+/// The base metric of a participation (its index in `crate::report::Metric::BASE`), or NULL; the same rules as
+/// `crate::report::classify`, evaluated once per row (cheaper than one test per metric).
+const METRIC_INDEX: &str = "CASE
+    WHEN p.role = 'attendee' AND a.kind = 'training' AND p.status = 'no_show' THEN 3
+    WHEN p.role = 'attendee' AND a.kind = 'training' AND p.status = 'excused' THEN 4
+    WHEN NOT (p.status = 'attended' OR (a.status = 'done' AND p.status IN ('invited', 'accepted', 'tentative')))
+        THEN NULL
+    WHEN a.kind = 'shadowing' THEN CASE p.role WHEN 'visitor' THEN 0 WHEN 'host' THEN 1 END
+    WHEN p.role != 'attendee' THEN NULL
+    WHEN a.kind = 'training' THEN 2
+    WHEN a.kind = 'brief' THEN 5
+    WHEN a.kind = 'colocation' THEN 6
+  END";
+
+/// Per-person sums of the base metrics over activities starting in `[lo, hi)` (UTC, store format). One entry per
+/// person with any counted participation in the range.
 pub fn sums(conn: &Connection, lo: &str, hi: &str) -> Result<Vec<PersonSums>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.person_id,
-                sum(a.kind = 'shadowing' AND p.role = 'visitor' AND {COUNTED}),
-                sum(a.kind = 'shadowing' AND p.role = 'host' AND {COUNTED}),
-                sum(a.kind = 'training' AND p.role = 'attendee' AND {COUNTED}),
-                sum(a.kind = 'training' AND p.role = 'attendee' AND p.status = 'no_show'),
-                sum(a.kind = 'training' AND p.role = 'attendee' AND p.status = 'excused'),
-                sum(a.kind = 'brief' AND p.role = 'attendee' AND {COUNTED}),
-                sum(a.kind = 'colocation' AND p.role = 'attendee' AND {COUNTED})
+        "SELECT p.person_id, {METRIC_INDEX} AS m, count(*)
          FROM activities a JOIN participations p ON p.activity_id = a.id
          WHERE a.start_at >= ?1 AND a.start_at < ?2 AND a.status != 'cancelled'
-         GROUP BY p.person_id"
+         GROUP BY 1, 2 HAVING m IS NOT NULL ORDER BY 1, 2"
     ))?;
-    let rows = stmt.query_map(params![lo, hi], |r| {
-        let mut sums = [0; 7];
-        for (i, s) in sums.iter_mut().enumerate() {
-            *s = r.get(i + 1)?;
+    let mut rows = stmt.query(params![lo, hi])?;
+    let mut out: Vec<PersonSums> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (person, m, n): (Id, usize, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if out.last().is_none_or(|(p, _)| *p != person) {
+            out.push((person, [0; 7]));
         }
-        Ok((r.get(0)?, sums))
+        if let (Some((_, sums)), true) = (out.last_mut(), m < 7) {
+            sums[m] = n;
+        }
+    }
+    Ok(out)
+}
+
+/// Report fields of everyone, active or not, in id order: (id, email, department, team, site name, active).
+pub fn people(conn: &Connection) -> Result<Vec<ReportPerson>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.email, p.department, p.team, s.name, p.active
+         FROM people p LEFT JOIN sites s ON s.id = p.site_id ORDER BY p.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ReportPerson {
+            id: r.get(0)?,
+            email: r.get(1)?,
+            department: r.get(2)?,
+            team: r.get(3)?,
+            site: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+            active: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What reports need of a person to group them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportPerson {
+    /// Id.
+    pub id: Id,
+    /// Email.
+    pub email: String,
+    /// Department.
+    pub department: Department,
+    /// Team.
+    pub team: String,
+    /// Home site name; empty when none.
+    pub site: String,
+    /// Active flag.
+    pub active: bool,
 }
 
 /// Every participation in non-cancelled activities starting in `[lo, hi)`, optionally of one kind, by start.
