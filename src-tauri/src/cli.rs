@@ -5,6 +5,7 @@ mod activity;
 mod brief;
 mod invites;
 mod people_io;
+mod report;
 
 use crate::app::resolve_db;
 use chrono::Utc;
@@ -71,6 +72,13 @@ pub enum Command {
     /// Write the folder of invites: REQUEST/CANCEL .ics per activity, personal and series calendars, index.csv (who
     /// receives which file), and optionally .eml messages. Prints a JSON summary.
     Export(invites::ExportArgs),
+    /// HR reports: participation by person, team, department or site; coverage matrix; host load; inactive people;
+    /// a person's passport; the activity ids behind a figure.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
     /// Import an .ics file: absences or holidays, or RSVP replies (METHOD:REPLY). Prints a JSON report; with
     /// --dry-run, the preview of what would change. A malformed file changes nothing and names the bad line.
     ImportIcs(invites::ImportIcsArgs),
@@ -147,6 +155,7 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         }
         Command::Activity { command } => activity::run(&mut store, command, now),
         Command::Brief { command } => brief::run(&mut store, command, now),
+        Command::Report { command } => report::run(&store, command, now),
         Command::Export(args) => invites::export(&mut store, args, now),
         Command::ImportIcs(args) => invites::import(&mut store, args, now),
         Command::People {
