@@ -33,8 +33,10 @@ pub struct State<'a> {
     host_day: HashMap<(usize, usize), u32>,
     month_days: HashMap<(usize, i32), u32>,
     seats: Vec<u32>,
-    pairs: HashMap<(usize, usize), u32>,
-    teams: HashMap<(usize, usize), u32>,
+    /// Per (visitor position, member): 1 if they met before, plus exchanges in the plan.
+    pairs: Vec<u16>,
+    /// Per (visitor position, team): likewise.
+    teams: Vec<u16>,
     mk: Vec<u32>,
     back: Vec<u32>,
     hosted: Vec<u32>,
@@ -61,8 +63,8 @@ impl<'a> State<'a> {
             host_day: HashMap::new(),
             month_days: HashMap::new(),
             seats: vec![0; inst.seats_used.len()],
-            pairs: HashMap::new(),
-            teams: HashMap::new(),
+            pairs: dense(inst, inst.members.len(), inst.seen_pairs.iter()),
+            teams: dense(inst, inst.teams.len(), inst.seen_teams.iter()),
             mk: vec![0; inst.teams.len()],
             back: vec![0; inst.teams.len()],
             hosted: vec![0; inst.members.len()],
@@ -122,15 +124,11 @@ impl<'a> State<'a> {
             coverage: 1,
             ..Parts::default()
         };
-        if !inst.seen_pairs.contains(&(visitor, host))
-            && self.pairs.get(&(visitor, host)).is_none_or(|n| *n == 0)
-        {
+        if self.pairs[v * inst.members.len() + host] == 0 {
             g.new_pairs = 1;
         }
         if hm.team != NONE {
-            if !inst.seen_teams.contains(&(visitor, hm.team))
-                && self.teams.get(&(visitor, hm.team)).is_none_or(|n| *n == 0)
-            {
+            if self.teams[v * inst.teams.len() + hm.team] == 0 {
                 g.new_teams = 1;
             }
             // A marketer visiting a field team: reciprocated if that team already visits marketing in the plan.
@@ -210,10 +208,20 @@ impl<'a> State<'a> {
         if site != NONE && inst.sites[site].is_crc {
             bump(&mut self.seats[site * inst.days.len() + p.day]);
         }
-        bump(self.pairs.entry((visitor, p.host)).or_insert(0));
+        let i = v * inst.members.len() + p.host;
+        self.pairs[i] = if up {
+            self.pairs[i] + 1
+        } else {
+            self.pairs[i] - 1
+        };
         let (vm, hm) = (&inst.members[visitor], &inst.members[p.host]);
         if hm.team != NONE {
-            bump(self.teams.entry((visitor, hm.team)).or_insert(0));
+            let i = v * inst.teams.len() + hm.team;
+            self.teams[i] = if up {
+                self.teams[i] + 1
+            } else {
+                self.teams[i] - 1
+            };
             if vm.dept == Department::Marketing && is_field(hm.dept) {
                 bump(&mut self.mk[hm.team]);
             }
@@ -285,6 +293,27 @@ impl<'a> State<'a> {
         }
         best
     }
+}
+
+/// A dense (visitor position × `width`) table holding 1 for each (visitor member, column) in `seen`.
+fn dense<'s>(
+    inst: &Instance,
+    width: usize,
+    seen: impl Iterator<Item = &'s (usize, usize)>,
+) -> Vec<u16> {
+    let mut out = vec![0; inst.visitors.len() * width];
+    let pos: HashMap<usize, usize> = inst
+        .visitors
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| (m, i))
+        .collect();
+    for &(m, c) in seen {
+        if let (Some(i), true) = (pos.get(&m), c < width) {
+            out[i * width + c] = 1;
+        }
+    }
+    out
 }
 
 /// Runs construction and improvement. Deterministic for the same instance, weights and seed; stops early (keeping
@@ -373,7 +402,59 @@ pub fn solve<'a>(
             }
         }
     }
+    eject(&mut st, &queue, &eligible, &order, cancel);
     st
+}
+
+/// For visitors still short: take one exchange out, place the short visitor, put the other back at their best place;
+/// kept only if the objective strictly improves. Bounded to a fixed number of attempts.
+fn eject(
+    st: &mut State<'_>,
+    queue: &[usize],
+    eligible: &[Vec<usize>],
+    order: &[u32],
+    cancel: &AtomicBool,
+) {
+    let inst = st.inst;
+    let mut budget = 400usize;
+    for &v in queue {
+        let mut i = 0;
+        while st.count[v] < inst.targets[v] && i < st.items.len() {
+            if budget == 0 || cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let (u, old) = st.items[i];
+            i += 1;
+            if u == v || !inst.compatible(inst.visitors[v], old.host) {
+                continue;
+            }
+            budget -= 1;
+            let before = st.parts.total(&st.w);
+            let at = st
+                .items
+                .iter()
+                .position(|x| *x == (u, old))
+                .unwrap_or(i - 1);
+            st.remove(at);
+            let mut added = 0;
+            if let Some((p, _)) = st.best(v, &eligible[v], order) {
+                st.add(v, p);
+                added += 1;
+                if let Some((q, _)) = st.best(u, &eligible[u], order) {
+                    st.add(u, q);
+                    added += 1;
+                }
+            }
+            if st.parts.total(&st.w) > before {
+                continue;
+            }
+            for _ in 0..added {
+                let last = st.items.len() - 1;
+                st.remove(last);
+            }
+            st.add(u, old);
+        }
+    }
 }
 
 /// Takes one exchange out and puts its visitor back at their best place, if strictly better.
