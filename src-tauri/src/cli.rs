@@ -5,6 +5,7 @@ mod activity;
 mod brief;
 mod invites;
 mod people_io;
+mod plan;
 mod report;
 
 use crate::app::resolve_db;
@@ -82,6 +83,9 @@ pub enum Command {
     /// Import an .ics file: absences or holidays, or RSVP replies (METHOD:REPLY). Prints a JSON report; with
     /// --dry-run, the preview of what would change. A malformed file changes nothing and names the bad line.
     ImportIcs(invites::ImportIcsArgs),
+    /// Suggest shadowing exchanges for a period (JSON: proposals, unplaced, objective), or accept a plan with
+    /// `plan apply FILE`.
+    Plan(plan::PlanArgs),
 }
 
 /// `unisson people …`
@@ -155,6 +159,7 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         }
         Command::Activity { command } => activity::run(&mut store, command, now),
         Command::Brief { command } => brief::run(&mut store, command, now),
+        Command::Plan(args) => plan::run(&mut store, args, now),
         Command::Report { command } => report::run(&store, command, now),
         Command::Export(args) => invites::export(&mut store, args, now),
         Command::ImportIcs(args) => invites::import(&mut store, args, now),

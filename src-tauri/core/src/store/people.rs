@@ -177,8 +177,15 @@ pub fn delete_unreferenced(tx: &Tx<'_>, id: Id) -> Result<bool> {
     }
 }
 
-/// Ids of the people whose record was created at or after `since` (newcomers).
+/// Ids of the people whose record was created at or after `since` (newcomers), leaving out the first load of the
+/// directory (records created within 7 days of the very first one), whose creation says nothing of hiring.
 pub fn created_since(conn: &Connection, since: chrono::DateTime<chrono::Utc>) -> Result<Vec<Id>> {
+    let first: Option<String> =
+        conn.query_row("SELECT min(created_at) FROM people", [], |r| r.get(0))?;
+    let Some(first) = first.and_then(|f| chrono::DateTime::parse_from_rfc3339(&f).ok()) else {
+        return Ok(Vec::new());
+    };
+    let since = since.max(first.with_timezone(&chrono::Utc) + chrono::Duration::days(7));
     let mut stmt = conn.prepare("SELECT id FROM people WHERE created_at >= ?1 ORDER BY id")?;
     let rows = stmt.query_map([ts(since)], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

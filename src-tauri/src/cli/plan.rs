@@ -1,0 +1,108 @@
+//! `unisson plan …`: suggest shadowing exchanges for a period, and accept a suggestion, headless.
+//!
+//! `unisson plan --from D --to D --out plan.json` writes `{ proposals, unplaced, objective }` (and prints a short
+//! summary); without `--out` the plan goes to stdout. `unisson plan apply plan.json` creates the proposals as planned
+//! shadowing activities in one transaction and prints `{ created, refused }`.
+
+use super::print_json;
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, Subcommand};
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use unisson_core::model::Department;
+use unisson_core::ops::plan;
+use unisson_core::plan::planner::{Plan, PlanRequest, Weights};
+use unisson_core::store::Store;
+
+/// `unisson plan …`
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct PlanArgs {
+    /// Accept a plan instead of suggesting one.
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+    /// First day of the period (YYYY-MM-DD).
+    #[arg(long, required = true)]
+    pub from: Option<NaiveDate>,
+    /// Last day of the period, inclusive.
+    #[arg(long, required = true)]
+    pub to: Option<NaiveDate>,
+    /// Departments whose active members visit (comma-separated): marketing, sales, crc.
+    #[arg(long, value_delimiter = ',', default_value = "marketing")]
+    pub visitors: Vec<Department>,
+    /// Departments whose active members may host (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "sales,crc")]
+    pub hosts: Vec<Department>,
+    /// Exchanges per visitor in the period (those already planned count).
+    #[arg(long, default_value_t = 1)]
+    pub per_visitor: u32,
+    /// Half-day exchanges (morning or afternoon) instead of full days.
+    #[arg(long)]
+    pub half_days: bool,
+    /// Allow hosts at another site than the visitor's.
+    #[arg(long)]
+    pub cross_site: bool,
+    /// Random seed: the same seed on the same database gives the same plan.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write the plan (JSON) to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `unisson plan apply …`
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Accept a plan file: create its proposals as planned shadowing days (one transaction; refused ones are listed).
+    Apply {
+        /// The plan written by `unisson plan --out`.
+        file: PathBuf,
+    },
+}
+
+/// Runs `unisson plan`.
+pub fn run(store: &mut Store, args: PlanArgs, now: DateTime<Utc>) -> Result<(), String> {
+    if let Some(PlanCommand::Apply { file }) = args.command {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let plan: Plan = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not a plan: {e}", file.display()))?;
+        let applied = plan::apply(store, &plan, now, "cli").map_err(|e| e.to_string())?;
+        return print_json(&applied);
+    }
+    let (Some(from), Some(to)) = (args.from, args.to) else {
+        return Err("--from and --to are required".into());
+    };
+    if to < from {
+        return Err("--to comes before --from".into());
+    }
+    let req = PlanRequest {
+        from,
+        to,
+        visitors: args.visitors,
+        hosts: args.hosts,
+        per_visitor: args.per_visitor,
+        half_days: args.half_days,
+        cross_site: args.cross_site,
+        seed: args.seed,
+        weights: Weights::default(),
+    };
+    let suggested = plan::suggest(store, &req, now, &AtomicBool::new(false), &mut |_| {})
+        .map_err(|e| e.to_string())?;
+    match args.out {
+        Some(path) => {
+            let mut text = serde_json::to_string_pretty(&suggested).map_err(|e| e.to_string())?;
+            text.push('\n');
+            std::fs::write(&path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            print_json(&json!({
+                "out": path,
+                "proposals": suggested.proposals.len(),
+                "unplaced": suggested.unplaced.len(),
+                "objective": suggested.objective,
+            }))
+        }
+        None => print_json(&suggested),
+    }
+}
