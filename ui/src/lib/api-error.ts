@@ -39,7 +39,8 @@ export const FIELD_ERROR_CODES = [
 	'nothing_to_undo',
 	'not_yet',
 	'invalid_mark',
-	'immutable'
+	'immutable',
+	'too_small'
 ] as const;
 
 function isFieldError(value: unknown): value is FieldError {

@@ -555,6 +555,7 @@ export const en: Messages = {
 	'errors.field.nothing_to_undo': 'There is nothing to undo for this activity.',
 	'errors.field.not_yet': 'Attendance can only be signed off once the activity has started.',
 	'errors.field.invalid_mark': 'Mark attended, no-show or excused.',
+	'errors.field.too_small': 'The value must be at least 1.',
 	'errors.field.immutable': 'The kind of an activity cannot change.',
 
 

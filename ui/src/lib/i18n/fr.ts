@@ -559,6 +559,7 @@ export const fr = {
 	'errors.field.nothing_to_undo': 'Il n’y a rien à annuler pour cette activité.',
 	'errors.field.not_yet': 'La présence ne se valide qu’une fois l’activité commencée.',
 	'errors.field.invalid_mark': 'Indiquez présence, absence non prévenue ou absence excusée.',
+	'errors.field.too_small': 'La valeur doit être d’au moins 1.',
 	'errors.field.immutable': 'Le type d’une activité ne peut pas changer.',
 
 

@@ -122,7 +122,7 @@ export class SchedulingMock {
 	private absences: Absence[] = [];
 	private trail: Trail[] = [];
 	private series: Series[] = [];
-	private rules: PlanningRules = { hostCapacityPerHalfDay: 1, maxHostDaysPerMonth: 4 };
+	private rules: PlanningRules = { hostCapacityPerHalfDay: 1, maxHostDaysPerMonth: 2 };
 	private nextId = 1;
 	private nextAbsenceId = 1;
 
@@ -786,8 +786,8 @@ export class SchedulingMock {
 			case 'rules_update': {
 				const rules = args.rules as PlanningRules;
 				const fields: FieldError[] = [];
-				if (rules.hostCapacityPerHalfDay < 1) fields.push({ field: 'hostCapacityPerHalfDay', code: 'out_of_range', message: 'at least 1' });
-				if (rules.maxHostDaysPerMonth < 0) fields.push({ field: 'maxHostDaysPerMonth', code: 'negative', message: 'cannot be negative' });
+				if (rules.hostCapacityPerHalfDay < 1) fields.push({ field: 'hostCapacityPerHalfDay', code: 'too_small', message: 'at least 1' });
+				if (rules.maxHostDaysPerMonth < 1) fields.push({ field: 'maxHostDaysPerMonth', code: 'too_small', message: 'at least 1' });
 				if (fields.length) throw ipcError('validation', 'invalid input', fields);
 				this.rules = { ...rules };
 				return { ...this.rules };
