@@ -381,7 +381,8 @@ fn replies(store: &Store, file: &IcsFile, report: &mut IcsImportReport) -> Resul
                     ReplyOutcome::NotApplicable
                 }
                 Some(_) if e.sequence.is_some_and(|s| s < expected) => ReplyOutcome::Stale,
-                Some(_) if e.stamp.is_some_and(|s| s <= changed_at) => ReplyOutcome::Outdated,
+                // Stamps have one-second precision: a reply from the same second as the last change is not older.
+                Some(_) if e.stamp.is_some_and(|s| s < changed_at) => ReplyOutcome::Outdated,
                 Some(s) if s == current => ReplyOutcome::Unchanged,
                 Some(s) => {
                     row.to = Some(s);
