@@ -17,6 +17,9 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
 
+/// Morning and afternoon of one day, as instants.
+type HalfDayBounds = [(DateTime<Utc>, DateTime<Utc>); 2];
+
 /// Reads the store once and builds the instance for `req`.
 pub fn load(conn: &Connection, req: &PlanRequest, now: DateTime<Utc>) -> Result<Instance> {
     let mut inst = Instance {
@@ -121,7 +124,7 @@ pub fn load(conn: &Connection, req: &PlanRequest, now: DateTime<Utc>) -> Result<
         }
     };
     // Half-day bounds per zone and day, computed once.
-    let mut zone_bounds: HashMap<Tz, Vec<[(DateTime<Utc>, DateTime<Utc>); 2]>> = HashMap::new();
+    let mut zone_bounds: HashMap<Tz, Vec<HalfDayBounds>> = HashMap::new();
     for m in 0..inst.members.len() {
         zone_bounds.entry(zone_of(m)).or_insert_with_key(|tz| {
             inst.days
