@@ -25,8 +25,9 @@
 //! - **Group** of a person: their current email (by person), team, department or home site name (empty when none);
 //!   people are grouped as they are today, not as they were at the time.
 //!
-//! Speed: the participation summary aggregates in SQL per person over the days that are inside the period in every
-//! zone, and reads rows only for the two days at each edge, where the local date depends on the zone
+//! Speed: the participation summary reads the bare fields of the participations starting inside the period in every
+//! zone and aggregates them in Rust (a SQLite GROUP BY sorts, which cost more than the reading); only the rows of
+//! the two days at each edge, where the local date depends on the zone, are read whole and placed one by one
 //! (`benches/report.rs` measures a year on the 5,000-people scale data).
 
 pub mod coverage;
@@ -39,7 +40,7 @@ pub mod people;
 mod tests;
 
 use crate::error::{Error, Result};
-use crate::model::{ActivityKind, Department, Id, ParticipationStatus, Role};
+use crate::model::{ActivityKind, ActivityStatus, Department, Id, ParticipationStatus, Role};
 use crate::store::report::{self as sql, Fact};
 use crate::store::ts;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
@@ -199,21 +200,36 @@ impl Metric {
 
 /// Which base metric a participation adds one to, if any (at most one).
 pub fn classify(f: &Fact) -> Option<Metric> {
-    let counted = sql::took_place(f.activity_status, f.status);
-    match (f.kind, f.role) {
+    metric_of(f.kind, f.role, f.activity_status, f.status)
+}
+
+/// [`classify`] on the bare fields.
+pub fn metric_of(
+    kind: ActivityKind,
+    role: Role,
+    activity: ActivityStatus,
+    status: ParticipationStatus,
+) -> Option<Metric> {
+    let counted = sql::took_place(activity, status);
+    match (kind, role) {
         (ActivityKind::Shadowing, Role::Visitor) if counted => Some(Metric::ShadowingVisitor),
         (ActivityKind::Shadowing, Role::Host) if counted => Some(Metric::ShadowingHost),
         (ActivityKind::Training, Role::Attendee) if counted => Some(Metric::TrainingsAttended),
-        (ActivityKind::Training, Role::Attendee) if f.status == ParticipationStatus::NoShow => {
+        (ActivityKind::Training, Role::Attendee) if status == ParticipationStatus::NoShow => {
             Some(Metric::TrainingNoShows)
         }
-        (ActivityKind::Training, Role::Attendee) if f.status == ParticipationStatus::Excused => {
+        (ActivityKind::Training, Role::Attendee) if status == ParticipationStatus::Excused => {
             Some(Metric::TrainingExcused)
         }
         (ActivityKind::Brief, Role::Attendee) if counted => Some(Metric::BriefsAttended),
         (ActivityKind::Colocation, Role::Attendee) if counted => Some(Metric::ColocationDays),
         _ => None,
     }
+}
+
+/// The index of a base metric in [`Metric::BASE`] (`Exchanges` has none).
+fn base_index(m: Metric) -> Option<usize> {
+    Metric::BASE.iter().position(|b| *b == m)
 }
 
 /// Whether a base metric of a person of `department` is an exchange.
@@ -258,10 +274,20 @@ pub(crate) fn sums_in(
     let (inner_lo, inner_hi) = (lo + EDGE, hi - EDGE);
     let mut out: HashMap<Id, [i64; 7]> = HashMap::new();
     let mut edge_ranges = Vec::new();
-    if inner_lo < inner_hi {
-        for (person, sums) in sql::sums(conn, &ts(inner_lo), &ts(inner_hi))? {
-            out.insert(person, sums);
+    let mut add = |person: Id, m: Option<Metric>| {
+        if let Some(i) = m.and_then(base_index) {
+            out.entry(person).or_insert([0; 7])[i] += 1;
         }
+    };
+    if inner_lo < inner_hi {
+        sql::scan(
+            conn,
+            &ts(inner_lo),
+            &ts(inner_hi),
+            |(person, kind, role, a, p)| {
+                add(person, metric_of(kind, role, a, p));
+            },
+        )?;
         edge_ranges.push((lo - EDGE, inner_lo));
         edge_ranges.push((inner_hi, hi + EDGE));
     } else {
@@ -269,12 +295,8 @@ pub(crate) fn sums_in(
     }
     for (a, b) in edge_ranges {
         for f in sql::facts(conn, a, b, None)? {
-            if !period.contains(local_day(f.start, &f.zone)) {
-                continue;
-            }
-            if let Some(m) = classify(&f) {
-                let i = Metric::BASE.iter().position(|b| *b == m).unwrap_or(0);
-                out.entry(f.person_id).or_default()[i] += 1;
+            if period.contains(local_day(f.start, &f.zone)) {
+                add(f.person_id, classify(&f));
             }
         }
     }

@@ -159,6 +159,9 @@ fn configure(conn: &Connection) -> Result<()> {
     // journal_mode answers with the mode it set; in memory it stays "memory".
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // 32 MiB of page cache (SQLite's default is 2 MiB), filled only as pages are read: a year of report rows fits,
+    // so repeated reports read memory instead of the file (a quarter less CPU on the report benchmark).
+    conn.pragma_update(None, "cache_size", -32768)?;
     Ok(())
 }
 

@@ -48,44 +48,22 @@ pub struct Fact {
     pub zone: String,
 }
 
-/// Per-person sums of the report metrics, in the order of `crate::report::Metric::BASE`.
-pub type PersonSums = (Id, [i64; 7]);
+/// The fields of one participation a report classifies: (person, kind, role, activity status, participation status).
+pub type Row = (Id, ActivityKind, Role, ActivityStatus, ParticipationStatus);
 
-/// The base metric of a participation (its index in `crate::report::Metric::BASE`), or NULL; the same rules as
-/// `crate::report::classify`, evaluated once per row (cheaper than one test per metric).
-const METRIC_INDEX: &str = "CASE
-    WHEN p.role = 'attendee' AND a.kind = 'training' AND p.status = 'no_show' THEN 3
-    WHEN p.role = 'attendee' AND a.kind = 'training' AND p.status = 'excused' THEN 4
-    WHEN NOT (p.status = 'attended' OR (a.status = 'done' AND p.status IN ('invited', 'accepted', 'tentative')))
-        THEN NULL
-    WHEN a.kind = 'shadowing' THEN CASE p.role WHEN 'visitor' THEN 0 WHEN 'host' THEN 1 END
-    WHEN p.role != 'attendee' THEN NULL
-    WHEN a.kind = 'training' THEN 2
-    WHEN a.kind = 'brief' THEN 5
-    WHEN a.kind = 'colocation' THEN 6
-  END";
-
-/// Per-person sums of the base metrics over activities starting in `[lo, hi)` (UTC, store format). One entry per
-/// person with any counted participation in the range.
-pub fn sums(conn: &Connection, lo: &str, hi: &str) -> Result<Vec<PersonSums>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.person_id, {METRIC_INDEX} AS m, count(*)
+/// Calls `f` for every participation in non-cancelled activities starting in `[lo, hi)` (UTC, store format), in no
+/// particular order. Reports aggregate in Rust: with SQLite's GROUP BY, sorting the rows cost more than reading them.
+pub fn scan(conn: &Connection, lo: &str, hi: &str, mut f: impl FnMut(Row)) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.person_id, a.kind, p.role, a.status, p.status
          FROM activities a JOIN participations p ON p.activity_id = a.id
-         WHERE a.start_at >= ?1 AND a.start_at < ?2 AND a.status != 'cancelled'
-         GROUP BY 1, 2 HAVING m IS NOT NULL ORDER BY 1, 2"
-    ))?;
+         WHERE a.start_at >= ?1 AND a.start_at < ?2 AND a.status != 'cancelled'",
+    )?;
     let mut rows = stmt.query(params![lo, hi])?;
-    let mut out: Vec<PersonSums> = Vec::new();
     while let Some(r) = rows.next()? {
-        let (person, m, n): (Id, usize, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        if out.last().is_none_or(|(p, _)| *p != person) {
-            out.push((person, [0; 7]));
-        }
-        if let (Some((_, sums)), true) = (out.last_mut(), m < 7) {
-            sums[m] = n;
-        }
+        f((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Report fields of everyone, active or not, in id order: (id, email, department, team, site name, active).
