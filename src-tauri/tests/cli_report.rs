@@ -25,10 +25,18 @@ fn json(out: &Output) -> Value {
 /// A demo database and the period around today that holds all its activities.
 fn demo() -> (tempfile::TempDir, String, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.sqlite").to_str().expect("utf-8").to_owned();
+    let db = dir
+        .path()
+        .join("r.sqlite")
+        .to_str()
+        .expect("utf-8")
+        .to_owned();
     json(&unisson(&["demo", "--db", &db, "--seed", "3"]));
     let today = Utc::now().date_naive();
-    let (from, to) = ((today - Duration::days(60)).to_string(), (today + Duration::days(60)).to_string());
+    let (from, to) = (
+        (today - Duration::days(60)).to_string(),
+        (today + Duration::days(60)).to_string(),
+    );
     (dir, db, from, to)
 }
 
@@ -52,15 +60,27 @@ fn independent(db: &str, from: &str, to: &str) -> BTreeMap<(String, &'static str
     let mut out = BTreeMap::new();
     for a in list.as_array().expect("an array") {
         let status = a["status"].as_str().expect("status");
-        let tz: chrono_tz::Tz = a["zone"].as_str().expect("zone").parse().expect("IANA zone");
-        let start: DateTime<Utc> = a["start"].as_str().expect("start").parse().expect("instant");
+        let tz: chrono_tz::Tz = a["zone"]
+            .as_str()
+            .expect("zone")
+            .parse()
+            .expect("IANA zone");
+        let start: DateTime<Utc> = a["start"]
+            .as_str()
+            .expect("start")
+            .parse()
+            .expect("instant");
         let local = start.with_timezone(&tz).date_naive();
         if status == "cancelled" || local < from || local > to {
             continue;
         }
         for p in a["participants"].as_array().expect("participants") {
-            let (role, ps) = (p["role"].as_str().expect("role"), p["status"].as_str().expect("status"));
-            let attended = ps == "attended" || (status == "done" && ["invited", "accepted", "tentative"].contains(&ps));
+            let (role, ps) = (
+                p["role"].as_str().expect("role"),
+                p["status"].as_str().expect("status"),
+            );
+            let attended = ps == "attended"
+                || (status == "done" && ["invited", "accepted", "tentative"].contains(&ps));
             let metric = match (a["kind"].as_str().expect("kind"), role) {
                 ("shadowing", "visitor") if attended => "shadowingVisitor",
                 ("shadowing", "host") if attended => "shadowingHost",
@@ -70,7 +90,11 @@ fn independent(db: &str, from: &str, to: &str) -> BTreeMap<(String, &'static str
                 ("colocation", "attendee") if attended => "colocationDays",
                 _ => continue,
             };
-            *out.entry((p["department"].as_str().expect("department").to_owned(), metric)).or_default() += 1;
+            *out.entry((
+                p["department"].as_str().expect("department").to_owned(),
+                metric,
+            ))
+            .or_default() += 1;
         }
     }
     out
@@ -80,16 +104,39 @@ fn independent(db: &str, from: &str, to: &str) -> BTreeMap<(String, &'static str
 fn participation_json_has_the_stable_fields_and_the_right_figures() {
     let (_dir, db, from, to) = demo();
     let rows = json(&unisson(&[
-        "report", "participation", "--db", &db, "--from", &from, "--to", &to, "--by", "department", "--format", "json",
+        "report",
+        "participation",
+        "--db",
+        &db,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--by",
+        "department",
+        "--format",
+        "json",
     ]));
     let rows = rows.as_array().expect("an array of records");
-    assert_eq!(rows.len(), 3, "the demo has marketing, sales and CRC people: one record each");
+    assert_eq!(
+        rows.len(),
+        3,
+        "the demo has marketing, sales and CRC people: one record each"
+    );
     let want = independent(&db, &from, &to);
     for row in rows {
-        let keys: Vec<&str> = row.as_object().expect("a record").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = row
+            .as_object()
+            .expect("a record")
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut sorted = FIELDS.to_vec();
         sorted.sort_unstable();
-        assert_eq!(keys, sorted, "the JSON record's fields are a stable contract for HR's scripts");
+        assert_eq!(
+            keys, sorted,
+            "the JSON record's fields are a stable contract for HR's scripts"
+        );
         let group = row["group"].as_str().expect("group");
         for metric in &FIELDS[4..] {
             assert_eq!(
@@ -98,10 +145,19 @@ fn participation_json_has_the_stable_fields_and_the_right_figures() {
                 "{metric} of {group} must equal the count made from `activity list`"
             );
         }
-        let (active, participants) = (row["activePeople"].as_i64().expect("n"), row["participants"].as_i64().expect("n"));
-        assert!(participants <= active && active > 0, "participants are some of the active people: {row}");
+        let (active, participants) = (
+            row["activePeople"].as_i64().expect("n"),
+            row["participants"].as_i64().expect("n"),
+        );
+        assert!(
+            participants <= active && active > 0,
+            "participants are some of the active people: {row}"
+        );
         let rate = row["participationRate"].as_f64().expect("a rate");
-        assert!((rate - participants as f64 / active as f64).abs() < 1e-9, "the rate is participants / active people");
+        assert!(
+            (rate - participants as f64 / active as f64).abs() < 1e-9,
+            "the rate is participants / active people"
+        );
     }
     assert!(
         want.values().sum::<i64>() > 0,
@@ -113,7 +169,8 @@ fn participation_json_has_the_stable_fields_and_the_right_figures() {
 fn csv_is_for_french_excel_and_neutralises_cells() {
     let (_dir, db, from, to) = demo();
     {
-        let mut store = unisson_core::store::Store::open(std::path::Path::new(&db), Utc::now()).expect("open");
+        let mut store =
+            unisson_core::store::Store::open(std::path::Path::new(&db), Utc::now()).expect("open");
         unisson_core::ops::people::add(
             &mut store,
             &unisson_core::model::PersonInput {
@@ -130,13 +187,40 @@ fn csv_is_for_french_excel_and_neutralises_cells() {
         )
         .expect("add a person with a formula for a team");
     }
-    let out = unisson(&["report", "participation", "--db", &db, "--from", &from, "--to", &to, "--by", "team", "--format", "csv"]);
+    let out = unisson(&[
+        "report",
+        "participation",
+        "--db",
+        &db,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--by",
+        "team",
+        "--format",
+        "csv",
+    ]);
     assert!(out.status.success(), "CSV must be written: {out:?}");
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.starts_with('\u{feff}'), "Excel needs the BOM to read UTF-8 accents");
-    let header = text.trim_start_matches('\u{feff}').lines().next().expect("a header");
-    assert_eq!(header, FIELDS.join(";"), "French Excel splits on `;`; the header names the JSON fields");
-    assert!(text.contains("\n\"'=HYPERLINK"), "a team that looks like a formula must be neutralised:\n{text}");
+    assert!(
+        text.starts_with('\u{feff}'),
+        "Excel needs the BOM to read UTF-8 accents"
+    );
+    let header = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .expect("a header");
+    assert_eq!(
+        header,
+        FIELDS.join(";"),
+        "French Excel splits on `;`; the header names the JSON fields"
+    );
+    assert!(
+        text.contains("\n\"'=HYPERLINK"),
+        "a team that looks like a formula must be neutralised:\n{text}"
+    );
     assert!(
         !text.contains("\n=HYPERLINK") && !text.contains("\n\"=HYPERLINK"),
         "no cell may start with `=`, quoted or not"
@@ -146,9 +230,14 @@ fn csv_is_for_french_excel_and_neutralises_cells() {
 #[test]
 fn coverage_drill_down_and_refusals() {
     let (_dir, db, from, to) = demo();
-    let cov = json(&unisson(&["report", "coverage", "--db", &db, "--from", &from, "--to", &to, "--format", "json"]));
+    let cov = json(&unisson(&[
+        "report", "coverage", "--db", &db, "--from", &from, "--to", &to, "--format", "json",
+    ]));
     let cells = cov["cells"].as_array().expect("cells");
-    assert!(!cells.is_empty(), "the demo's marketers spent shadowing days with sales teams");
+    assert!(
+        !cells.is_empty(),
+        "the demo's marketers spent shadowing days with sales teams"
+    );
     for c in cells {
         assert_eq!(
             c["days"].as_u64(),
@@ -156,11 +245,28 @@ fn coverage_drill_down_and_refusals() {
             "every cell's count is backed by its activity ids"
         );
     }
-    let out = unisson(&["report", "coverage", "--db", &db, "--from", &from, "--to", &to, "--format", "csv"]);
+    let out = unisson(&[
+        "report", "coverage", "--db", &db, "--from", &from, "--to", &to, "--format", "csv",
+    ]);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert_eq!(text.lines().count(), cells.len() + 1, "one CSV line per non-empty cell, after the header");
+    assert_eq!(
+        text.lines().count(),
+        cells.len() + 1,
+        "one CSV line per non-empty cell, after the header"
+    );
 
-    let rows = json(&unisson(&["report", "participation", "--db", &db, "--from", &from, "--to", &to, "--by", "team"]));
+    let rows = json(&unisson(&[
+        "report",
+        "participation",
+        "--db",
+        &db,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--by",
+        "team",
+    ]));
     let busiest = rows
         .as_array()
         .expect("rows")
@@ -168,8 +274,20 @@ fn coverage_drill_down_and_refusals() {
         .max_by_key(|r| r["shadowingHost"].as_i64())
         .expect("a team");
     let ids = json(&unisson(&[
-        "report", "evidence", "--db", &db, "--from", &from, "--to", &to, "--by", "team",
-        "--group", busiest["group"].as_str().expect("group"), "--metric", "shadowingHost",
+        "report",
+        "evidence",
+        "--db",
+        &db,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--by",
+        "team",
+        "--group",
+        busiest["group"].as_str().expect("group"),
+        "--metric",
+        "shadowingHost",
     ]));
     assert_eq!(
         ids.as_array().expect("ids").len() as i64,
@@ -177,9 +295,35 @@ fn coverage_drill_down_and_refusals() {
         "the drill-down lists exactly the activities behind the figure"
     );
 
-    let out = unisson(&["report", "participation", "--db", &db, "--from", &to, "--to", &from]);
-    assert!(!out.status.success(), "a period ending before it starts must be refused");
-    let out = unisson(&["report", "participation", "--db", &db, "--from", &from, "--to", &to, "--by", "planet"]);
+    let out = unisson(&[
+        "report",
+        "participation",
+        "--db",
+        &db,
+        "--from",
+        &to,
+        "--to",
+        &from,
+    ]);
+    assert!(
+        !out.status.success(),
+        "a period ending before it starts must be refused"
+    );
+    let out = unisson(&[
+        "report",
+        "participation",
+        "--db",
+        &db,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--by",
+        "planet",
+    ]);
     assert!(!out.status.success(), "an unknown grouping must be refused");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("person, team, department, site"), "the error names the choices: {out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("person, team, department, site"),
+        "the error names the choices: {out:?}"
+    );
 }

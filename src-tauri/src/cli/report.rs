@@ -143,8 +143,17 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
         } => {
             let rows = summary(store, &period(from, to)?, group_by(&by)?).map_err(err)?;
             match format {
-                Format::Json => print_json(&rows.iter().map(ParticipationRecord::from).collect::<Vec<_>>()),
-                Format::Csv => write_stdout(participation_csv(&rows).map_err(|e| e.to_string())?.as_bytes()),
+                Format::Json => print_json(
+                    &rows
+                        .iter()
+                        .map(ParticipationRecord::from)
+                        .collect::<Vec<_>>(),
+                ),
+                Format::Csv => write_stdout(
+                    participation_csv(&rows)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                ),
             }
         }
         ReportCommand::Coverage {
@@ -161,7 +170,11 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
             let coverage = matrix(store, &period(from, to)?, rows).map_err(err)?;
             match format {
                 Format::Json => print_json(&coverage),
-                Format::Csv => write_stdout(coverage_csv(&coverage).map_err(|e| e.to_string())?.as_bytes()),
+                Format::Csv => write_stdout(
+                    coverage_csv(&coverage)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                ),
             }
         }
         ReportCommand::HostLoad { from, to } => {
@@ -190,7 +203,10 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
         } => {
             let metric: Metric = serde_json::from_value(serde_json::Value::String(metric.clone()))
                 .map_err(|_| format!("unknown metric {metric:?}"))?;
-            print_json(&evidence(store, group_by(&by)?, &group, metric, &period(from, to)?).map_err(err)?)
+            print_json(
+                &evidence(store, group_by(&by)?, &group, metric, &period(from, to)?)
+                    .map_err(err)?,
+            )
         }
     }
 }
