@@ -29,7 +29,7 @@ pub fn suggest(
 /// A proposal that became an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanAccepted")]
 pub struct Accepted {
     /// Visitor's email.
     pub visitor: String,
@@ -44,7 +44,7 @@ pub struct Accepted {
 /// A proposal that could not be created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanRefused")]
 pub struct Refused {
     /// Visitor's email.
     pub visitor: String,
@@ -61,7 +61,7 @@ pub struct Refused {
 /// What accepting a plan did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanApplied")]
 pub struct Applied {
     /// Created activities.
     pub created: Vec<Accepted>,

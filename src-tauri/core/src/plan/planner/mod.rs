@@ -77,7 +77,7 @@ pub struct PlanRequest {
 /// Which stage the planner is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanPhase")]
 pub enum Phase {
     /// Reading the database.
     Load,
@@ -92,7 +92,7 @@ pub enum Phase {
 /// Progress of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanProgress")]
 pub struct Progress {
     /// Stage.
     pub phase: Phase,
@@ -105,7 +105,7 @@ pub struct Progress {
 /// One suggested shadowing exchange.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanProposal")]
 pub struct Proposal {
     /// Visitor's email.
     pub visitor: String,
@@ -126,7 +126,7 @@ pub struct Proposal {
 /// A visitor who did not get all their exchanges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanUnplaced")]
 pub struct Unplaced {
     /// Their email.
     pub email: String,
@@ -137,7 +137,7 @@ pub struct Unplaced {
 /// A suggested plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanSuggestion")]
 pub struct Plan {
     /// The exchanges, by start.
     pub proposals: Vec<Proposal>,

@@ -21,7 +21,7 @@ use ts_rs::TS;
 /// The weight of each part of the objective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanWeights")]
 pub struct Weights {
     /// Per exchange placed.
     pub coverage: i64,
@@ -59,7 +59,7 @@ impl Default for Weights {
 /// The parts of the objective (raw counts) and the weighted total.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanParts")]
 pub struct Parts {
     /// Exchanges placed.
     pub coverage: i64,
@@ -108,7 +108,7 @@ impl Parts {
 /// The score of a plan: its total, its parts and the weights used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[ts(export, rename = "PlanObjective")]
 pub struct Objective {
     /// `Σ weight × part`.
     pub total: i64,
