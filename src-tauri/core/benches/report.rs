@@ -1,6 +1,7 @@
 //! Report benchmark on the scale data set (5,000 people, 5 years, ~900k participations, seed 42):
 //! - the participation summary by team over one year (target < 100 ms);
 //! - a bare `SELECT count(*) FROM participations` scan, the floor any report over the table sits on;
+//!
 //! and the ratio of the two.
 //!
 //! Run: `cargo bench -p unisson-core --bench report` (release). Prints the median and p95 of each, in thread CPU time

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::model::{ActivityKind, Department, Id, PersonRow, Role};
 use crate::store::report::{took_place, Fact};
 use crate::store::{people, Store};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -67,12 +67,12 @@ pub struct Coverage {
     pub cells: Vec<CoverageCell>,
 }
 
+/// The visitor and the host of one shadowing day, as found so far.
+type Pair = (Option<Fact>, Option<Fact>);
+
 /// Visitor and host of each shadowing day of `period` in which both took place, by start.
 fn pairs(store: &Store, period: &Period) -> Result<Vec<(Fact, Fact)>> {
-    let mut by_activity: BTreeMap<
-        (chrono::DateTime<chrono::Utc>, Id),
-        (Option<Fact>, Option<Fact>),
-    > = BTreeMap::new();
+    let mut by_activity: BTreeMap<(DateTime<Utc>, Id), Pair> = BTreeMap::new();
     for f in facts_in(store.conn(), period, Some(ActivityKind::Shadowing))? {
         if !took_place(f.activity_status, f.status) {
             continue;
