@@ -4,8 +4,9 @@
 //! - cancelled activities are excluded here, in every query, so no report can count one;
 //! - a participation *took place* when its activity is not cancelled and either it is `attended`, or the activity
 //!   is `done` and the participant had not said they would not come (`invited`, `accepted`, `tentative`). [`COUNTED`]
-//!   is that rule in SQL and [`took_place`] the same rule in Rust; the report tests check that they agree;
-//! - ranges are on the activity's UTC start (`[lo, hi)`, index `activities_start`); turning them into local days is
+//!   is that rule in SQL (for the latest exchange of each person) and [`took_place`] the same rule in Rust (every
+//!   other report classifies rows in Rust); the edge-case tests hold the two to the same answers;
+//! - ranges are on the activity's UTC start (`[lo, hi)`, index `activities_start_status_kind`); turning them into local days is
 //!   the caller's job, because SQLite knows no time zones.
 
 use super::{get_ts, ts};
