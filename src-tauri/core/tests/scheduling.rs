@@ -665,3 +665,35 @@ fn a_double_booking_names_the_local_day_of_the_other_activity() {
         "the finding must name the day the user planned (12 Jan), not the UTC date of local midnight (11 Jan)"
     );
 }
+
+#[test]
+fn the_record_carries_everything_an_edit_form_needs() {
+    let mut w = world();
+    let mut input = shadowing(
+        w.paris,
+        day(2027, 2, 9),
+        HalfDay::Am,
+        w.marketers[0],
+        w.sellers[0],
+    );
+    input.description = "Accueil à 9 h, badge visiteur".into();
+    input.organizer_id = Some(w.marketers[3]);
+    let a = activities::create(&mut w.store, &input, false, now(), "t").expect("create");
+    assert_eq!(
+        a.goals, "Écouter les clients",
+        "goals come back, or saving the edit form would wipe them"
+    );
+    assert_eq!(
+        a.description, input.description,
+        "the description comes back for the same reason"
+    );
+    assert_eq!(
+        a.organizer_id,
+        Some(w.marketers[3]),
+        "so does the organizer"
+    );
+    assert!(
+        a.participants.iter().all(|p| p.changed_at == now()),
+        "each participant says when their status changed"
+    );
+}

@@ -83,6 +83,8 @@ pub struct ParticipantRecord {
     pub role: Role,
     /// Status.
     pub status: ParticipationStatus,
+    /// When their status last changed (the waitlist's order).
+    pub changed_at: DateTime<Utc>,
 }
 
 /// An activity with its site name and participants: the stable JSON of `unisson activity list`.
@@ -122,6 +124,16 @@ pub struct ActivityRecord {
     pub capacity: Option<i32>,
     /// Brief series.
     pub series_id: Option<Id>,
+    /// Longer description.
+    pub description: String,
+    /// Goals.
+    pub goals: String,
+    /// The organising manager.
+    pub organizer_id: Option<Id>,
+    /// Training mix rule: minimum % of marketing.
+    pub mix_min_marketing: Option<i32>,
+    /// Training mix rule: minimum % of sales.
+    pub mix_min_sales: Option<i32>,
     /// Everyone taking part, cancelled ones included (history).
     pub participants: Vec<ParticipantRecord>,
 }

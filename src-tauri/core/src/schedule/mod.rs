@@ -80,6 +80,10 @@ pub struct Finding {
     pub activity_titles: Vec<String>,
     /// A number the rule is about (the limit that is exceeded, the share that is missing, ...).
     pub limit: Option<i64>,
+    /// The department a mix rule finding is about.
+    pub department: Option<crate::model::Department>,
+    /// The reason of an absence or the name of a holiday.
+    pub reason: Option<String>,
 }
 
 impl Finding {
@@ -94,6 +98,8 @@ impl Finding {
             activities: Vec::new(),
             activity_titles: Vec::new(),
             limit: None,
+            department: None,
+            reason: None,
         }
     }
 

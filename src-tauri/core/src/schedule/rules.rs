@@ -164,6 +164,7 @@ impl Ctx<'_> {
                     holiday_names.join(", ")
                 ),
             );
+            f.reason = Some(holiday_names.join(", "));
             f.dates = holiday_days;
             self.push(f);
         }
@@ -191,6 +192,7 @@ impl Ctx<'_> {
                 );
                 f.people.push(p.person_id);
                 f.person_names.push(person.full_name.clone());
+                f.reason = Some(abs.reason.clone());
                 f.dates = days;
                 found.push(f);
             }
@@ -369,6 +371,7 @@ impl Ctx<'_> {
                     Severity::Warning,
                     format!("{got}% {dept} participants, below the {min}% this training asks for"),
                 );
+                f.department = Some(dept);
                 f.limit = Some(i64::from(min));
                 f.dates = self.days.clone();
                 self.push(f);

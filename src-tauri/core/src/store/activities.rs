@@ -254,7 +254,8 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
         .unwrap_or_else(|| far_past.clone());
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, a.timezone, a.all_day, a.site_id, s.name, a.location,
-                a.status, a.uid, a.sequence, a.half_day, a.capacity, a.series_id
+                a.status, a.uid, a.sequence, a.half_day, a.capacity, a.series_id, a.description, a.goals,
+                a.organizer_id, a.mix_min_marketing, a.mix_min_sales
          FROM activities a LEFT JOIN sites s ON s.id = a.site_id
          WHERE a.end_at > ?1 AND a.start_at < ?2 AND a.start_at >= ?5 AND (?3 IS NULL OR a.kind = ?3)
            AND (?4 IS NULL OR a.id IN (SELECT activity_id FROM participations WHERE person_id = ?4))
@@ -286,6 +287,11 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
                 half_day: r.get(13)?,
                 capacity: r.get(14)?,
                 series_id: r.get(15)?,
+                description: r.get(16)?,
+                goals: r.get(17)?,
+                organizer_id: r.get(18)?,
+                mix_min_marketing: r.get(19)?,
+                mix_min_sales: r.get(20)?,
                 participants: Vec::new(),
             })
         },
@@ -295,7 +301,8 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
     let mut parts: std::collections::HashMap<Id, Vec<crate::model::ParticipantRecord>> =
         std::collections::HashMap::with_capacity(records.len());
     let mut stmt = conn.prepare_cached(
-        "SELECT p.activity_id, p.person_id, pe.email, pe.full_name, pe.department, pe.team, p.role, p.status
+        "SELECT p.activity_id, p.person_id, pe.email, pe.full_name, pe.department, pe.team, p.role, p.status,
+                p.changed_at
          FROM activities a JOIN participations p ON p.activity_id = a.id JOIN people pe ON pe.id = p.person_id
          WHERE a.end_at > ?1 AND a.start_at < ?2 AND a.start_at >= ?5 AND (?3 IS NULL OR a.kind = ?3)
            AND (?4 IS NULL OR a.id IN (SELECT activity_id FROM participations WHERE person_id = ?4))",
@@ -323,6 +330,7 @@ pub fn records(conn: &Connection, filter: &Filter) -> Result<Vec<ActivityRecord>
                 team: r.get(5)?,
                 role: r.get(6)?,
                 status: r.get(7)?,
+                changed_at: get_ts(r, 8)?,
             });
     }
     for record in &mut records {

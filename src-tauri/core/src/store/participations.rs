@@ -154,7 +154,8 @@ pub fn records_for(
 ) -> Result<HashMap<Id, Vec<ParticipantRecord>>> {
     let mut out: HashMap<Id, Vec<ParticipantRecord>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT p.activity_id, p.person_id, pe.email, pe.full_name, pe.department, pe.team, p.role, p.status
+        "SELECT p.activity_id, p.person_id, pe.email, pe.full_name, pe.department, pe.team, p.role, p.status,
+                p.changed_at
          FROM participations p JOIN people pe ON pe.id = p.person_id
          WHERE p.activity_id = ?1 ORDER BY p.id",
     )?;
@@ -168,6 +169,7 @@ pub fn records_for(
                 team: r.get(5)?,
                 role: r.get(6)?,
                 status: r.get(7)?,
+                changed_at: get_ts(r, 8)?,
             })
         })?;
         out.insert(*id, rows.collect::<rusqlite::Result<_>>()?);

@@ -73,6 +73,26 @@ capacity: number | null,
  */
 seriesId: number | null, 
 /**
+ * Longer description.
+ */
+description: string, 
+/**
+ * Goals.
+ */
+goals: string, 
+/**
+ * The organising manager.
+ */
+organizerId: number | null, 
+/**
+ * Training mix rule: minimum % of marketing.
+ */
+mixMinMarketing: number | null, 
+/**
+ * Training mix rule: minimum % of sales.
+ */
+mixMinSales: number | null, 
+/**
  * Everyone taking part, cancelled ones included (history).
  */
 participants: Array<ParticipantRecord>, };

@@ -34,4 +34,8 @@ role: Role,
 /**
  * Status.
  */
-status: ParticipationStatus, };
+status: ParticipationStatus, 
+/**
+ * When their status last changed (the waitlist's order).
+ */
+changedAt: string, };
