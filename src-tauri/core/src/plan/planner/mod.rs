@@ -26,6 +26,7 @@
 //! Invariants: proposals never break a hard rule, alone or together; existing activities are only constraints
 //! (re-running after accepting a plan fills around it); `objective.total == Σ weight × part`.
 
+mod improve;
 mod load;
 pub mod model;
 pub mod score;

@@ -4,10 +4,11 @@
 //! removing an exchange, testing feasibility and computing a gain are O(1) (plus a hash lookup). Hard rules live only
 //! in [`State::feasible`]; every move goes through it, so no state the search reaches breaks one.
 
+use super::improve;
 use super::model::{month_key, Instance, Place, NONE};
 use super::score::{Parts, Weights};
 use super::{Phase, Progress};
-use crate::model::{Department, HalfDay};
+use crate::model::Department;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -386,9 +387,9 @@ pub fn solve<'a>(
             });
         }
         if rng.random_bool(0.5) {
-            relocate(&mut st, &eligible, &order, &mut rng);
+            improve::relocate(&mut st, &eligible, &order, &mut rng);
         } else {
-            swap_hosts(&mut st, &mut rng);
+            improve::swap_hosts(&mut st, &mut rng);
         }
     }
     // Moves may have freed room: try once more for whoever is short.
@@ -402,119 +403,6 @@ pub fn solve<'a>(
             }
         }
     }
-    eject(&mut st, &queue, &eligible, &order, cancel);
+    improve::eject(&mut st, &queue, &eligible, &order, cancel);
     st
-}
-
-/// For visitors still short: take one exchange out, place the short visitor, put the other back at their best place;
-/// kept only if the objective strictly improves. Bounded to a fixed number of attempts.
-fn eject(
-    st: &mut State<'_>,
-    queue: &[usize],
-    eligible: &[Vec<usize>],
-    order: &[u32],
-    cancel: &AtomicBool,
-) {
-    let inst = st.inst;
-    let mut budget = 400usize;
-    for &v in queue {
-        let mut i = 0;
-        while st.count[v] < inst.targets[v] && i < st.items.len() {
-            if budget == 0 || cancel.load(Ordering::Relaxed) {
-                return;
-            }
-            let (u, old) = st.items[i];
-            i += 1;
-            if u == v || !inst.compatible(inst.visitors[v], old.host) {
-                continue;
-            }
-            budget -= 1;
-            let before = st.parts.total(&st.w);
-            let at = st
-                .items
-                .iter()
-                .position(|x| *x == (u, old))
-                .unwrap_or(i - 1);
-            st.remove(at);
-            let mut added = 0;
-            if let Some((p, _)) = st.best(v, &eligible[v], order) {
-                st.add(v, p);
-                added += 1;
-                if let Some((q, _)) = st.best(u, &eligible[u], order) {
-                    st.add(u, q);
-                    added += 1;
-                }
-            }
-            if st.parts.total(&st.w) > before {
-                continue;
-            }
-            for _ in 0..added {
-                let last = st.items.len() - 1;
-                st.remove(last);
-            }
-            st.add(u, old);
-        }
-    }
-}
-
-/// Takes one exchange out and puts its visitor back at their best place, if strictly better.
-fn relocate(st: &mut State<'_>, eligible: &[Vec<usize>], order: &[u32], rng: &mut ChaCha8Rng) {
-    let i = rng.random_range(0..st.items.len());
-    let (v, old, g) = st.remove(i);
-    let old_score = g.total(&st.w);
-    match st.best(v, &eligible[v], order) {
-        Some((p, s)) if s > old_score => {
-            st.add(v, p);
-        }
-        _ => {
-            st.add(v, old);
-        }
-    }
-}
-
-/// Exchanges the hosts of two exchanges on the same kind of half-day, if both stay feasible and the total improves.
-fn swap_hosts(st: &mut State<'_>, rng: &mut ChaCha8Rng) {
-    let n = st.items.len();
-    let (i, j) = (rng.random_range(0..n), rng.random_range(0..n));
-    let ((v1, p1), (v2, p2)) = (st.items[i], st.items[j]);
-    if i == j || p1.host == p2.host || v1 == v2 {
-        return;
-    }
-    let inst = st.inst;
-    if !inst.compatible(inst.visitors[v1], p2.host) || !inst.compatible(inst.visitors[v2], p1.host)
-    {
-        return;
-    }
-    let before = st.parts.total(&st.w);
-    let (hi, lo) = (i.max(j), i.min(j));
-    st.remove(hi);
-    st.remove(lo);
-    let q1 = Place {
-        host: p2.host,
-        ..p1
-    };
-    let q2 = Place {
-        host: p1.host,
-        ..p2
-    };
-    if st.feasible(v1, q1) {
-        st.add(v1, q1);
-        if st.feasible(v2, q2) {
-            st.add(v2, q2);
-            if st.parts.total(&st.w) > before {
-                return;
-            }
-            let last = st.items.len() - 1;
-            st.remove(last);
-        }
-        let last = st.items.len() - 1;
-        st.remove(last);
-    }
-    st.add(v1, p1);
-    st.add(v2, p2);
-}
-
-/// Whether a part is one this instance uses (for callers building places by hand).
-pub fn part_allowed(inst: &Instance, part: HalfDay) -> bool {
-    inst.parts().contains(&part)
 }
