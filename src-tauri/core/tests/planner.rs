@@ -263,3 +263,47 @@ fn the_monthly_hosting_limit_counts_and_the_short_are_explained() {
         plan.unplaced[0].reason
     );
 }
+
+#[test]
+fn a_cancelled_run_stops_with_a_valid_plan_and_progress_is_reported() {
+    let members = vec![
+        member("Marie", Department::Marketing, NONE),
+        member("Paul", Department::Sales, 0),
+    ];
+    let inst = instance(members, &[0], &[1], vec![day(1), day(2)], 1);
+    let plan = plan_instance(
+        &inst,
+        Weights::default(),
+        1,
+        &AtomicBool::new(true),
+        &mut |_| {},
+    );
+    assert!(
+        plan.proposals.is_empty(),
+        "a run cancelled before it starts places nothing"
+    );
+    assert_eq!(
+        plan.unplaced.len(),
+        1,
+        "and says who is left without an exchange"
+    );
+    let members = (0..70)
+        .map(|i| member(&format!("M{i}"), Department::Marketing, NONE))
+        .chain([member("Paul", Department::Sales, 0)])
+        .collect();
+    let visitors: Vec<usize> = (0..70).collect();
+    let days = (1..=31).map(day).collect();
+    let inst = instance(members, &visitors, &[70], days, 1);
+    let mut seen = Vec::new();
+    plan_instance(
+        &inst,
+        Weights::default(),
+        1,
+        &AtomicBool::new(false),
+        &mut |p| seen.push(p.phase),
+    );
+    assert!(
+        seen.contains(&unisson_core::plan::planner::Phase::Construct),
+        "the construction reports its progress so the dialog can show it: {seen:?}"
+    );
+}
