@@ -264,8 +264,8 @@ pub(crate) fn facts_in(
     Ok(facts)
 }
 
-/// Per-person sums of the base metrics over `period`: SQL sums over the days inside the period in every zone, plus
-/// the edge rows placed one by one by their local date.
+/// Per-person sums of the base metrics over `period`: the bare rows of the days inside the period in every zone,
+/// counted as they are read, plus the edge rows placed one by one by their local date.
 pub(crate) fn sums_in(
     conn: &rusqlite::Connection,
     period: &Period,
