@@ -8,7 +8,6 @@ import {
 	halfDayBounds,
 	lifecycleActions,
 	matchesPerson,
-	recordIsComplete,
 	recordToInput,
 	trainingRoster
 } from './activities';
@@ -101,9 +100,24 @@ describe('trainings', () => {
 		const r = trainingRoster(a);
 		expect(r.trainers.map((p) => p.personId), 'the trainer takes no seat').toEqual([3]);
 		expect(r.seated.map((p) => p.personId), 'accepted and invited people hold the seats').toEqual([1, 2]);
-		expect(r.waitlist.map((p) => p.personId), 'the waitlist keeps the server’s order').toEqual([4, 6]);
+		expect(r.waitlist.map((p) => p.personId), 'equal times keep the server’s order').toEqual([4, 6]);
 		expect(r.out.map((p) => p.personId), 'a decline is not coming').toEqual([5]);
 		expect([r.marketingShare, r.salesShare], 'one marketer and one seller: half each').toEqual([50, 50]);
+	});
+
+	it('order the waitlist as the core promotes it: by change time, then as added', () => {
+		const a = activity(1, {
+			kind: 'training',
+			capacity: 1,
+			participants: [
+				part(marketer),
+				part(person(4), { status: 'waitlisted', changedAt: '2027-01-06T10:00:00Z' }),
+				part(person(5), { status: 'waitlisted', changedAt: '2027-01-05T08:00:00Z' }),
+				part(person(6), { status: 'waitlisted', changedAt: '2027-01-06T10:00:00Z' }),
+				part(person(7), { status: 'waitlisted', changedAt: '2027-01-06T09:00:00+00:00' })
+			]
+		});
+		expect(trainingRoster(a).waitlist.map((p) => p.personId), 'earliest first, ties in record order').toEqual([5, 7, 4, 6]);
 	});
 
 	it('propose “attended” for everyone expected, and keep marks already given', () => {
@@ -121,10 +135,10 @@ describe('record to input', () => {
 		const input = recordToInput(a);
 		expect(input.timezone, 'the zone comes from the record').toBe('Europe/Paris');
 		expect(input.participants, 'participants keep their role and status').toEqual([{ personId: 1, role: 'visitor', status: 'accepted' }]);
-		expect(recordIsComplete(a), 'today’s records lack description and goals: the form warns').toBe(false);
+		const full = recordToInput({ ...a, goals: 'Comprendre', description: 'D', organizerId: 9, mixMinMarketing: 30, mixMinSales: 25 });
 		expect(
-			recordToInput({ ...a, goals: 'Comprendre', description: 'D' } as typeof a).goals,
-			'once the server sends goals, an edit keeps them'
-		).toBe('Comprendre');
+			[full.goals, full.description, full.organizerId, full.mixMinMarketing, full.mixMinSales],
+			'an edit keeps description, goals, organizer and mix rule'
+		).toEqual(['Comprendre', 'D', 9, 30, 25]);
 	});
 });

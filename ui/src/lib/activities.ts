@@ -121,7 +121,7 @@ export interface TrainingRoster {
 	trainers: ParticipantRecord[];
 	/** Attendees holding a seat (invited, accepted, tentative, attended, ...). */
 	seated: ParticipantRecord[];
-	/** Waiting for a seat, first come first served (the server's order). */
+	/** Waiting for a seat, first come first served: by `changedAt`, then in the order they were added. */
 	waitlist: ParticipantRecord[];
 	/** Declined, removed, no-show, excused. */
 	out: ParticipantRecord[];
@@ -130,11 +130,26 @@ export interface TrainingRoster {
 	salesShare: number;
 }
 
+/**
+ * Waitlisted people in the order the core promotes them (`participations::waitlist`: `changed_at`, then the
+ * participation id). Records list participants by participation id, so equal times keep the given order.
+ */
+export function waitlistOrder(waitlisted: readonly ParticipantRecord[]): ParticipantRecord[] {
+	const at = (p: ParticipantRecord) => {
+		const ms = Date.parse(p.changedAt);
+		return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+	};
+	return waitlisted
+		.map((p, i) => ({ p, i, at: at(p) }))
+		.sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1))
+		.map(({ p }) => p);
+}
+
 export function trainingRoster(record: Pick<ActivityRecord, 'participants' | 'capacity'>): TrainingRoster {
 	const trainers = record.participants.filter((p) => p.role === 'trainer' || p.role === 'organizer');
 	const attendees = record.participants.filter((p) => p.role !== 'trainer' && p.role !== 'organizer');
 	const seated = attendees.filter((p) => coming(p.status));
-	const waitlist = attendees.filter((p) => p.status === 'waitlisted');
+	const waitlist = waitlistOrder(attendees.filter((p) => p.status === 'waitlisted'));
 	const out = attendees.filter((p) => !coming(p.status) && p.status !== 'waitlisted');
 	const share = (d: Department) =>
 		seated.length === 0 ? 0 : Math.floor((seated.filter((p) => p.department === d).length * 100) / seated.length);
@@ -223,24 +238,12 @@ export function matchesPerson(
 
 // ---------- record ↔ input ----------
 
-/** Fields an ActivityRecord may carry once the server sends them (they are part of ActivityInput). */
-export type RecordExtras = Partial<
-	Pick<ActivityInput, 'description' | 'goals' | 'organizerId' | 'mixMinMarketing' | 'mixMinSales'>
->;
-
-/** Whether the record carries the fields an edit would otherwise reset (description, goals, organizer, mix rule). */
-export function recordIsComplete(record: ActivityRecord): boolean {
-	const r = record as ActivityRecord & RecordExtras;
-	return r.description !== undefined && r.goals !== undefined;
-}
-
 /** The input that reproduces a record (for edits that change only some fields). */
 export function recordToInput(record: ActivityRecord): ActivityInput {
-	const r = record as ActivityRecord & RecordExtras;
 	return {
 		kind: record.kind,
 		title: record.title,
-		description: r.description ?? '',
+		description: record.description,
 		siteId: record.siteId,
 		location: record.location,
 		start: record.start,
@@ -248,13 +251,13 @@ export function recordToInput(record: ActivityRecord): ActivityInput {
 		timezone: record.zone,
 		allDay: record.allDay,
 		status: record.status,
-		organizerId: r.organizerId ?? null,
+		organizerId: record.organizerId,
 		halfDay: record.halfDay,
 		capacity: record.capacity,
-		mixMinMarketing: r.mixMinMarketing ?? null,
-		mixMinSales: r.mixMinSales ?? null,
+		mixMinMarketing: record.mixMinMarketing,
+		mixMinSales: record.mixMinSales,
 		seriesId: record.seriesId,
-		goals: r.goals ?? '',
+		goals: record.goals,
 		participants: record.participants.map((p) => ({ personId: p.personId, role: p.role, status: p.status }))
 	};
 }

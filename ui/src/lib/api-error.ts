@@ -1,6 +1,9 @@
+import type { Department } from '$lib/bindings/Department';
 import type { FieldError } from '$lib/bindings/FieldError';
 import type { Finding } from '$lib/bindings/Finding';
 import type { IpcError } from '$lib/bindings/IpcError';
+
+const DEPARTMENTS = ['marketing', 'sales', 'crc', 'other'] as const satisfies readonly Department[];
 
 /** Top-level error codes the Rust side may return (IpcError.code). */
 export const ERROR_CODES = [
@@ -68,7 +71,9 @@ function cleanFinding(f: Finding): Finding {
 		dates: strings(f.dates),
 		activities: numbers(f.activities),
 		activityTitles: strings(f.activityTitles),
-		limit: typeof f.limit === 'number' ? f.limit : null
+		limit: typeof f.limit === 'number' ? f.limit : null,
+		department: typeof f.department === 'string' && (DEPARTMENTS as readonly string[]).includes(f.department) ? f.department : null,
+		reason: typeof f.reason === 'string' ? f.reason : null
 	};
 }
 

@@ -54,13 +54,37 @@ describe('scheduling commands', () => {
 					activityTitles: ['Vis ma vie'],
 					limit: 1
 				},
+				{
+					rule: 'mix_rule',
+					severity: 'warning',
+					message: 'm',
+					people: [],
+					personNames: [],
+					dates: [],
+					activities: [],
+					activityTitles: [],
+					limit: 30,
+					department: 'sales',
+					reason: null
+				},
+				{ rule: 'absence', severity: 'error', department: 'finance', reason: 'Congés' },
 				{ nonsense: true }
 			]
 		});
 		const e = (await api.activityReschedule(1, 'a', 'b', false).catch((x: unknown) => x)) as ApiError;
 		expect(e, 'pages catch ApiError').toBeInstanceOf(ApiError);
 		expect(e.code, 'the code is kept').toBe('needs_confirmation');
-		expect(e.findings.map((f) => f.rule), 'malformed findings are dropped, good ones kept').toEqual(['host_capacity']);
+		expect(e.findings.map((f) => f.rule), 'malformed findings are dropped, good ones kept').toEqual([
+			'host_capacity',
+			'mix_rule',
+			'absence'
+		]);
 		expect(e.findings[0]?.personNames, 'names come through for the message').toEqual(['Noël']);
+		expect([e.findings[0]?.department, e.findings[0]?.reason], 'an older server without the fields gives nulls').toEqual([null, null]);
+		expect(e.findings[1]?.department, 'the mix rule department comes through').toBe('sales');
+		expect(
+			[e.findings[2]?.department, e.findings[2]?.reason],
+			'an unknown department is dropped, the reason kept'
+		).toEqual([null, 'Congés']);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClashRule } from './bindings/ClashRule';
 import type { Finding } from './bindings/Finding';
-import { CLASH_RULES, findingMessage, formatDays, hasErrors, mixRuleDepartment, ruleLabel, sortFindings } from './findings';
+import { CLASH_RULES, findingMessage, formatDays, hasErrors, ruleLabel, sortFindings } from './findings';
 import { LOCALES } from './i18n/translate';
 
 function finding(rule: ClashRule, extra: Partial<Finding> = {}): Finding {
@@ -15,6 +15,8 @@ function finding(rule: ClashRule, extra: Partial<Finding> = {}): Finding {
 		activities: [],
 		activityTitles: [],
 		limit: null,
+		department: null,
+		reason: null,
 		...extra
 	};
 }
@@ -43,7 +45,7 @@ const SAMPLES: Record<ClashRule, Finding> = {
 	seats: finding('seats', { severity: 'error', limit: 24, dates: ['2027-01-12'] }),
 	weekend: finding('weekend', { dates: ['2027-01-16'] }),
 	brief_without_marketer: finding('brief_without_marketer', { dates: ['2027-01-12'] }),
-	mix_rule: finding('mix_rule', { limit: 30, message: '20% marketing participants, below the 30% this training asks for' }),
+	mix_rule: finding('mix_rule', { limit: 30, department: 'marketing', message: '20% marketing participants, below the 30% this training asks for' }),
 	inactive_person: finding('inactive_person', { severity: 'error', people: [5], personNames: ['Loïc Garnier'] })
 };
 
@@ -83,15 +85,28 @@ describe('finding messages', () => {
 		);
 	});
 
-	it('tell which side a mix rule misses, read from the server message', () => {
-		expect(mixRuleDepartment(SAMPLES.mix_rule), 'the department is in the English message').toBe('marketing');
+	it('tell which side a mix rule misses, from the finding’s department', () => {
 		expect(findingMessage('fr', SAMPLES.mix_rule), 'French names the missing side and the minimum').toContain(
 			'30 % de participants du marketing'
 		);
 		expect(
-			findingMessage('en', { ...SAMPLES.mix_rule, message: 'something else' }),
-			'an unknown message falls back to the generic mix text'
+			findingMessage('en', { ...SAMPLES.mix_rule, department: 'sales', message: '20% marketing participants' }),
+			'the department field decides, never the English message'
+		).toContain('from sales');
+		expect(
+			findingMessage('en', { ...SAMPLES.mix_rule, department: null }),
+			'without a department, the generic mix text'
 		).toContain('at least 30%');
+	});
+
+	it('give the absence reason or the holiday name when the finding carries one', () => {
+		expect(findingMessage('fr', { ...SAMPLES.absence, reason: 'Congés' }), 'the reason follows the person').toContain(
+			'Hélène Dupont est absent ce jour-là : Congés'
+		);
+		expect(findingMessage('en', { ...SAMPLES.holiday, reason: 'Fête du travail' }), 'the holiday is named').toContain(
+			'Company holiday: Fête du travail'
+		);
+		expect(findingMessage('en', { ...SAMPLES.absence, reason: '  ' }), 'a blank reason is left out').not.toContain(':');
 	});
 
 	it('fall back to the server text for a rule this version does not know', () => {

@@ -74,12 +74,6 @@ function quoted(locale: Locale, titles: readonly string[]): string {
 	return listFormat(locale, [...new Set(titles)].map(q));
 }
 
-/** Which department a mix-rule finding is about; the finding has no field for it, so read the server's message. */
-export function mixRuleDepartment(f: Pick<Finding, 'message'>): 'marketing' | 'sales' | null {
-	const m = /\b(marketing|sales)\b/.exec(f.message);
-	return m ? (m[1] as 'marketing' | 'sales') : null;
-}
-
 /** The finding as one sentence in `locale`. */
 export function findingMessage(locale: Locale, f: Finding): string {
 	const tr = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -95,10 +89,14 @@ export function findingMessage(locale: Locale, f: Finding): string {
 				: tr('finding.double_booking.noTitle', { person });
 			return withDates(text);
 		}
-		case 'absence':
-			return withDates(tr('finding.absence', { person }));
-		case 'holiday':
-			return withDates(tr('finding.holiday'));
+		case 'absence': {
+			const reason = f.reason?.trim();
+			return withDates(reason ? tr('finding.absence.reason', { person, reason }) : tr('finding.absence', { person }));
+		}
+		case 'holiday': {
+			const reason = f.reason?.trim();
+			return withDates(reason ? tr('finding.holiday.reason', { reason }) : tr('finding.holiday'));
+		}
 		case 'host_capacity': {
 			const text = withDates(translatePlural(locale, 'finding.host_capacity', limit, { person }));
 			const already = quoted(locale, f.activityTitles);
@@ -113,7 +111,7 @@ export function findingMessage(locale: Locale, f: Finding): string {
 		case 'brief_without_marketer':
 			return tr('finding.brief_without_marketer');
 		case 'mix_rule': {
-			const dept = mixRuleDepartment(f);
+			const dept = f.department;
 			return dept === 'marketing'
 				? tr('finding.mix_rule.marketing', { count: limit })
 				: dept === 'sales'

@@ -12,7 +12,9 @@ const warning: Finding = {
 	dates: ['2027-01-12'],
 	activities: [],
 	activityTitles: [],
-	limit: 1
+	limit: 1,
+	department: null,
+	reason: null
 };
 const error: Finding = { ...warning, rule: 'double_booking', severity: 'error' };
 

@@ -32,6 +32,7 @@ export function part(p: PersonRow, extra: Partial<ParticipantRecord> = {}): Part
 		team: p.team,
 		role: 'attendee',
 		status: 'accepted',
+		changedAt: '2027-01-05T09:00:00Z',
 		...extra
 	};
 }
@@ -54,6 +55,11 @@ export function activity(id: number, extra: Partial<ActivityRecord> = {}): Activ
 		halfDay: 'full',
 		capacity: null,
 		seriesId: null,
+		description: '',
+		goals: '',
+		organizerId: null,
+		mixMinMarketing: null,
+		mixMinSales: null,
 		participants: [],
 		...extra
 	};

@@ -56,6 +56,13 @@ interface Stored {
 	uid: string;
 	sequence: number;
 	input: ActivityInput;
+	/** person id → the status last seen and when it changed (as `participations.changed_at`, to the second). */
+	changed?: Map<number, { status: ParticipationStatus; at: string }>;
+}
+
+/** Now, to the second, as the store keeps it. */
+function nowStamp(now = Date.now()): string {
+	return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 interface Trail {
@@ -360,8 +367,19 @@ export class SchedulingMock {
 
 	// ---------- records ----------
 
+	/** Records when each participant's status changed (called whenever a record is read, so every write is seen). */
+	private stamp(s: Stored, now = Date.now()): Map<number, { status: ParticipationStatus; at: string }> {
+		const changed = (s.changed ??= new Map());
+		for (const p of s.input.participants) {
+			const seen = changed.get(p.personId);
+			if (!seen || seen.status !== p.status) changed.set(p.personId, { status: p.status, at: nowStamp(now) });
+		}
+		return changed;
+	}
+
 	private record(s: Stored): ActivityRecord {
 		const a = s.input;
+		const changed = this.stamp(s);
 		return {
 			id: s.id,
 			kind: a.kind,
@@ -379,6 +397,11 @@ export class SchedulingMock {
 			halfDay: a.halfDay,
 			capacity: a.capacity,
 			seriesId: a.seriesId,
+			description: a.description,
+			goals: a.goals,
+			organizerId: a.organizerId,
+			mixMinMarketing: a.mixMinMarketing,
+			mixMinSales: a.mixMinSales,
 			participants: a.participants.map((p) => {
 				const person = this.person(p.personId);
 				return {
@@ -388,7 +411,8 @@ export class SchedulingMock {
 					department: person?.department ?? 'other',
 					team: person?.team ?? '',
 					role: p.role,
-					status: p.status
+					status: p.status,
+					changedAt: changed.get(p.personId)?.at ?? nowStamp()
 				};
 			})
 		};
@@ -498,6 +522,8 @@ export class SchedulingMock {
 			activities: [],
 			activityTitles: [],
 			limit: null,
+			department: null,
+			reason: null,
 			...extra
 		});
 		const tz = a.timezone || ZONE;
@@ -527,11 +553,14 @@ export class SchedulingMock {
 			}
 		}
 		const holidayDays = days.filter((d) => this.absences.some((x) => x.personId === null && d >= x.firstDay && d <= x.lastDay));
-		if (holidayDays.length) out.push(f('holiday', 'warning', `${holidayDays.join(', ')} is a company holiday`, { dates: holidayDays }));
+		if (holidayDays.length) {
+			const names = [...new Set(this.absences.filter((x) => x.personId === null && holidayDays.some((d) => d >= x.firstDay && d <= x.lastDay)).map((x) => x.reason).filter(Boolean))];
+			out.push(f('holiday', 'warning', `${holidayDays.join(', ')} is a company holiday`, { dates: holidayDays, reason: names.length ? names.join(', ') : null }));
+		}
 		for (const { p, person } of people) {
 			for (const abs of this.absences.filter((x) => x.personId === p.personId && x.lastDay >= first && x.firstDay <= last)) {
 				const away = days.filter((d) => d >= abs.firstDay && d <= abs.lastDay);
-				out.push(f('absence', 'error', `${person.fullName} is away (${abs.reason})`, { people: [p.personId], personNames: [person.fullName], dates: away }));
+				out.push(f('absence', 'error', `${person.fullName} is away (${abs.reason})`, { people: [p.personId], personNames: [person.fullName], dates: away, reason: abs.reason }));
 			}
 		}
 		if (a.kind === 'shadowing') {
@@ -579,7 +608,7 @@ export class SchedulingMock {
 				if (min === null) continue;
 				const n = attendees.filter(({ person }) => person.department === dept).length;
 				const got = total === 0 ? 0 : Math.floor((n * 100) / total);
-				if (got < min) out.push(f('mix_rule', 'warning', `${got}% ${dept} participants, below the ${min}% this training asks for`, { limit: min, dates: days }));
+				if (got < min) out.push(f('mix_rule', 'warning', `${got}% ${dept} participants, below the ${min}% this training asks for`, { limit: min, dates: days, department: dept }));
 			}
 		}
 		const order = (r: ClashRule) => CLASH_RULES.indexOf(r);
@@ -611,7 +640,15 @@ export class SchedulingMock {
 		const a = s.input;
 		if (a.kind !== 'training' || a.capacity === null || a.status === 'cancelled') return;
 		let free = a.capacity - a.participants.filter((p) => p.role === 'attendee' && coming(p.status)).length;
-		for (const p of a.participants) {
+		// First come first served: by the time they were waitlisted, then in the order they were added.
+		const changed = this.stamp(s);
+		const at = (id: number) => changed.get(id)?.at ?? '';
+		const queue = a.participants
+			.map((p, i) => ({ p, i }))
+			.filter(({ p }) => p.status === 'waitlisted')
+			.sort((x, y) => (at(x.p.personId) < at(y.p.personId) ? -1 : at(x.p.personId) > at(y.p.personId) ? 1 : x.i - y.i))
+			.map(({ p }) => p);
+		for (const p of queue) {
 			if (free <= 0) break;
 			if (p.status === 'waitlisted') {
 				p.status = 'invited';
