@@ -4,6 +4,10 @@
 //! - speed: a quarter (60 working days) for 500 visitors × 2,000 possible hosts, synthetic and deterministic, built in
 //!   memory (target < 2 s for the search).
 //!
+//! - end to end on the scale data set of the scheduling benchmark (5,000 people, 5 years; built by
+//!   `cargo bench -p unisson-core --bench schedule`, skipped when absent): `suggest` for a quarter, reading the store,
+//!   searching and re-checking every proposal with the clash check.
+//!
 //! Run: `cargo bench -p unisson-core --bench planner` (release).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -13,9 +17,11 @@ use rand_chacha::ChaCha8Rng;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 use unisson_core::model::{Department, PlanningRules};
+use unisson_core::ops::plan;
 use unisson_core::plan::planner::model::{Instance, Member, Place, SiteInfo, NONE};
 use unisson_core::plan::planner::solve::State;
-use unisson_core::plan::planner::{plan_instance, Phase, Progress, Weights};
+use unisson_core::plan::planner::{plan_instance, Phase, PlanRequest, Progress, Weights};
+use unisson_core::store::Store;
 
 fn weekdays(n: usize) -> Vec<NaiveDate> {
     let mut d = NaiveDate::from_ymd_opt(2027, 1, 4).expect("date");
@@ -243,7 +249,59 @@ fn speed() {
     );
 }
 
+fn scale() {
+    let path = std::env::temp_dir()
+        .join("unisson-bench-schedule")
+        .join(format!(
+            "scale-v{}.sqlite",
+            unisson_core::store::SCHEMA_VERSION
+        ));
+    if !path.exists() {
+        println!(
+            "scale: skipped, no {} (run the schedule benchmark once)",
+            path.display()
+        );
+        return;
+    }
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 27, 10, 0, 0)
+        .single()
+        .expect("fixed now");
+    let store = Store::open(&path, now).expect("scale store");
+    let req = PlanRequest {
+        from: NaiveDate::from_ymd_opt(2027, 1, 4).expect("date"),
+        to: NaiveDate::from_ymd_opt(2027, 3, 26).expect("date"),
+        visitors: vec![Department::Marketing],
+        hosts: vec![Department::Sales, Department::Crc],
+        per_visitor: 1,
+        half_days: false,
+        cross_site: false,
+        seed: 1,
+        weights: Weights::default(),
+    };
+    let w = Instant::now();
+    let mut phases: Vec<(Phase, f64)> = Vec::new();
+    let plan = plan::suggest(
+        &store,
+        &req,
+        now,
+        &AtomicBool::new(false),
+        &mut |p: Progress| {
+            if phases.last().is_none_or(|(q, _)| *q != p.phase) {
+                phases.push((p.phase, w.elapsed().as_secs_f64()));
+            }
+        },
+    )
+    .expect("suggest");
+    println!(
+        "scale: suggest for a quarter on 5,000 people: {} proposals, {} unplaced, {:.3} s wall (phases started at {phases:?})",
+        plan.proposals.len(),
+        plan.unplaced.len(),
+        w.elapsed().as_secs_f64()
+    );
+}
+
 fn main() {
     quality();
     speed();
+    scale();
 }
