@@ -284,3 +284,43 @@ fn coverage_host_load_and_lists_agree_with_the_activity_list() {
         assert!(row.person.active, "only active people are listed");
     }
 }
+
+#[test]
+fn period_helpers_cover_whole_calendar_units() {
+    let q = Period::quarter(2024, 1).expect("Q1");
+    assert_eq!(
+        (q.from, q.to),
+        (day("2024-01-01"), day("2024-03-31")),
+        "Q1 is January to March"
+    );
+    let feb = Period::month(2024, 2).expect("February");
+    assert_eq!(
+        feb.to,
+        day("2024-02-29"),
+        "a leap February ends on the 29th"
+    );
+    let dec = Period::month(2025, 12).expect("December");
+    assert_eq!(
+        dec.to,
+        day("2025-12-31"),
+        "December ends before the next year starts"
+    );
+    let y = Period::year(2025).expect("2025");
+    assert_eq!(
+        (y.from, y.to),
+        (day("2025-01-01"), day("2025-12-31")),
+        "a year is 1 January to 31 December"
+    );
+    assert!(
+        Period::quarter(2025, 5).is_err(),
+        "there is no fifth quarter"
+    );
+    assert!(
+        Period::month(2025, 13).is_err(),
+        "there is no thirteenth month"
+    );
+    assert!(
+        Period::new(day("2025-02-01"), day("2025-01-31")).is_err(),
+        "a period cannot end before it starts"
+    );
+}
