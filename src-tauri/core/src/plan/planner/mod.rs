@@ -16,9 +16,14 @@
 //! the host part of the gain, days scanned for the best day part, with a bound that stops as soon as no further host
 //! can win. Local search then repeats, with a seeded RNG, two moves that are kept only when the objective strictly
 //! improves: relocate (take one exchange out, put its visitor at their best place) and swap (exchange the hosts of
-//! two exchanges). A last pass fills visitors still short. The result is deterministic for the same database, request
-//! and seed. A cancel flag stops the search early with a valid (partial) plan; progress is reported through a
-//! callback.
+//! two exchanges). A last pass fills visitors still short, then tries ejections (take an exchange out, place the
+//! short visitor, re-place the other). Small instances run all this from a few seeded orders and keep the best. The
+//! result is deterministic for the same database, request and seed. A cancel flag stops the search early with a
+//! valid (partial) plan; progress is reported through a callback.
+//!
+//! **Limits.** Reciprocity ignores the order in time inside the period; slots are mapped in each person's own site
+//! zone (a cross-site visit between zones relies on the safety net); the monthly hosting limit is the planner's own
+//! rule: the clash check does not know it, so a hand-edited plan file may break it on `plan apply`.
 //!
 //! **Safety net.** Every proposal is finally run through [`crate::schedule::check`] against the database; one that
 //! gets an error (or a holiday, weekend or host-capacity warning) is dropped and reported in `unplaced`.
