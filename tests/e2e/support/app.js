@@ -1,7 +1,7 @@
 // Helpers shared by the specs: the app's processes, restarting it, its headless CLI, and the UI language.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { appBinary } from '../wdio.conf.js';
+import { appBinary, config } from '../wdio.conf.js';
 
 export { appBinary };
 
@@ -69,4 +69,29 @@ export function cliPeopleList() {
 		timeout: 30_000
 	});
 	return JSON.parse(out);
+}
+
+/** Runs the binary's headless CLI with these arguments on the given database (the app must not be running on it). */
+export function cli(args, db = testDb()) {
+	return execFileSync(appBinary, [...args, '--db', db], { encoding: 'utf8', timeout: 30_000 });
+}
+
+/** The activities the headless CLI lists on the given database (`unisson activity list --format json`). */
+export function cliActivityList(db = testDb()) {
+	return JSON.parse(cli(['activity', 'list', '--format', 'json'], db));
+}
+
+/**
+ * Quits the app and launches it again on another database file (`unisson --db FILE`), for a scenario that sets up
+ * its own data with the CLI and must not share the run's database with the other specs. The app still inherits
+ * UNISSON_DB from tauri-driver, so appPids() and waitForAppExit() keep finding it; `--db` wins over the variable.
+ */
+export async function startAppOn(db) {
+	await browser.deleteSession();
+	await waitForAppExit();
+	const caps = config.capabilities[0];
+	await browser.reloadSession({
+		...caps,
+		'tauri:options': { ...caps['tauri:options'], args: ['--db', db] }
+	});
 }
