@@ -299,3 +299,59 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn accepting_a_hand_edited_plan_still_refuses_a_hosting_day_beyond_the_monthly_limit() {
+    let c = Case {
+        marketers: 3,
+        sellers: 1,
+        agents: 1,
+        crc_seats: 1,
+        cap: 1,
+        max_days: 2,
+        absences: Vec::new(),
+        holiday: None,
+        existing: Vec::new(),
+        per_visitor: 1,
+        half_days: false,
+        cross_site: false,
+        reciprocity: false,
+        seed: 1,
+    };
+    let (mut store, _) = build(&c);
+    let proposal = |m: usize, d: i64| unisson_core::plan::planner::Proposal {
+        visitor: format!("marketing{m}@ex.fr"),
+        host: "sales0@ex.fr".into(),
+        start: noon(day(d)),
+        end: noon(day(d)),
+        site: "Paris".into(),
+        half_day: HalfDay::Full,
+        reason: "hand-made".into(),
+    };
+    let edited = unisson_core::plan::planner::Plan {
+        proposals: vec![proposal(0, 1), proposal(1, 2), proposal(2, 3)],
+        unplaced: Vec::new(),
+        objective: unisson_core::plan::planner::Objective {
+            total: 0,
+            parts: Default::default(),
+            weights: Weights::default(),
+            wanted: 3,
+        },
+    };
+    let applied = plan::apply(&mut store, &edited, now(), "t").expect("apply");
+    assert_eq!(
+        applied.created.len(),
+        2,
+        "the host may host on two days this month"
+    );
+    assert_eq!(
+        applied.refused.len(),
+        1,
+        "the third day is refused, not fatal for the others"
+    );
+    assert!(
+        applied.refused[0].message.contains("limit is 2"),
+        "the refusal names the monthly limit: {}",
+        applied.refused[0].message
+    );
+}

@@ -3,13 +3,18 @@
 //!
 //! Invariants: accepting counts as confirming warnings, but errors are never overridden: a proposal the check refuses
 //! (someone booked it meanwhile, a host became unavailable) is reported and the others are still created; a storage
-//! failure rolls everything back. Re-running the planner afterwards treats accepted exchanges as constraints.
+//! failure rolls everything back. The planner's hard rules that the clash check only warns about (host capacity,
+//! holidays, weekends) or does not know (hosting days per month) are refused here too, so a hand-edited plan file
+//! cannot slip them through. Re-running the planner afterwards treats accepted exchanges as constraints.
 
 use super::activities::create_in;
 use crate::error::{Error, Result};
+use crate::model::{ActivityKind, ActivityStatus, Role};
 use crate::plan::planner::{self, proposal_input, Plan, PlanRequest, Progress, Proposal};
+use crate::schedule::halfday::whole_days;
 use crate::schedule::{self, ClashRule};
-use crate::store::{people, settings, sites, Store};
+use crate::store::{board, people, settings, sites, Store};
+use chrono::Datelike;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
@@ -109,7 +114,46 @@ fn one(tx: &crate::store::Tx<'_>, p: &Proposal) -> Result<crate::model::Activity
     if !hard.is_empty() {
         return Err(Error::Clash(hard));
     }
+    month_limit(tx, host, &a)?;
     create_in(tx, &a, true)
+}
+
+/// The monthly hosting limit, which the clash check does not know: a new hosting day beyond it is refused.
+fn month_limit(
+    tx: &crate::store::Tx<'_>,
+    host: i64,
+    a: &crate::model::ActivityInput,
+) -> Result<()> {
+    let tz: chrono_tz::Tz = a.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let day = a.start.with_timezone(&tz).date_naive();
+    let first = day.with_day(1).unwrap_or(day);
+    let next = (first + chrono::Duration::days(32))
+        .with_day(1)
+        .unwrap_or(day);
+    let (from, to) = whole_days(tz, first, next - chrono::Duration::days(1));
+    let mut days = std::collections::BTreeSet::new();
+    for item in board::items(tx, from, to)? {
+        let hosts = item
+            .seats
+            .iter()
+            .any(|s| s.person_id == host && s.role == Role::Host && schedule::coming(s.status));
+        if item.kind == ActivityKind::Shadowing && item.status != ActivityStatus::Cancelled && hosts
+        {
+            days.insert(item.start.with_timezone(&tz).date_naive());
+        }
+    }
+    let max = settings::rules(tx)?.max_host_days_per_month;
+    if !days.contains(&day) && days.len() as i64 >= i64::from(max) {
+        return Err(Error::field(
+            "host",
+            "host_days_per_month",
+            format!(
+                "the host already hosts on {} day(s) in this month, the limit is {max}",
+                days.len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Creates every proposal of `plan` as a planned shadowing activity, in one transaction. A refused proposal is

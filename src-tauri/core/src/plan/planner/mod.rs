@@ -22,8 +22,8 @@
 //! valid (partial) plan; progress is reported through a callback.
 //!
 //! **Limits.** Reciprocity ignores the order in time inside the period; slots are mapped in each person's own site
-//! zone (a cross-site visit between zones relies on the safety net); the monthly hosting limit is the planner's own
-//! rule: the clash check does not know it, so a hand-edited plan file may break it on `plan apply`.
+//! zone (a cross-site visit between zones relies on the safety net); the clash check does not know the monthly
+//! hosting limit, so `ops::plan::apply` checks it itself.
 //!
 //! **Safety net.** Every proposal is finally run through [`crate::schedule::check`] against the database; one that
 //! gets an error (or a holiday, weekend or host-capacity warning) is dropped and reported in `unplaced`.
