@@ -15,7 +15,8 @@ export const ERROR_CODES = [
 	'io',
 	'too_new',
 	'clash',
-	'needs_confirmation'
+	'needs_confirmation',
+	'invalid_ics'
 ] as const;
 /** Field-level error codes (FieldError.code). */
 export const FIELD_ERROR_CODES = [
@@ -43,7 +44,11 @@ export const FIELD_ERROR_CODES = [
 	'not_yet',
 	'invalid_mark',
 	'immutable',
-	'too_small'
+	'too_small',
+	'not_empty',
+	'invalid_range',
+	'organizer_missing',
+	'no_attendees'
 ] as const;
 
 function isFieldError(value: unknown): value is FieldError {

@@ -32,6 +32,10 @@ import type { Settings } from '$lib/bindings/Settings';
 import type { Site } from '$lib/bindings/Site';
 import type { SiteInput } from '$lib/bindings/SiteInput';
 import type { SiteRow } from '$lib/bindings/SiteRow';
+import type { IcsImportOptions } from '$lib/bindings/IcsImportOptions';
+import type { IcsImportReport } from '$lib/bindings/IcsImportReport';
+import type { InviteExportOptions } from '$lib/bindings/InviteExportOptions';
+import type { InviteExportSummary } from '$lib/bindings/InviteExportSummary';
 import { ApiError } from './api-error';
 
 export { ApiError } from './api-error';
@@ -210,4 +214,29 @@ export async function briefRotaPreview(seriesId: number, next: number): Promise<
 }
 export async function briefRotaApply(seriesId: number, next: number): Promise<Rota> {
 	return call<Rota>('brief_rota_apply', { seriesId, next });
+}
+
+// Invites (iCalendar): preview one activity's invite, export a folder of invites, import an .ics file.
+const ICS_FILTERS = [{ name: 'iCalendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }];
+
+/** The .ics text an activity's attendees would receive now. */
+export async function invitePreview(id: number): Promise<string> {
+	return call<string>('invite_preview', { id });
+}
+/** Asks for the folder to write invites into (it must be new or empty); null when the user cancels. */
+export async function pickInviteFolder(title: string): Promise<string | null> {
+	const chosen = await dialog(() => openDialog({ title, multiple: false, directory: true }));
+	return typeof chosen === 'string' ? chosen : null;
+}
+export async function invitesExport(outDir: string, options: InviteExportOptions): Promise<InviteExportSummary> {
+	return call<InviteExportSummary>('invites_export', { outDir, options });
+}
+/** Asks for an .ics file to import; null when the user cancels. */
+export async function pickIcsFile(title: string): Promise<string | null> {
+	const chosen = await dialog(() => openDialog({ title, multiple: false, directory: false, filters: ICS_FILTERS }));
+	return typeof chosen === 'string' ? chosen : null;
+}
+/** Reads absences or replies from an .ics file; with `options.dryRun` nothing is written. */
+export async function icsImport(path: string, options: IcsImportOptions): Promise<IcsImportReport> {
+	return call<IcsImportReport>('ics_import', { path, options });
 }

@@ -80,11 +80,26 @@ function preview(options: ImportOptions): ImportReport {
 	};
 }
 
+interface DialogOptions {
+	directory?: boolean;
+	filters?: { extensions: string[] }[];
+}
+let icsPicks = 0;
+let folderPicks = 0;
+/** The path the open dialog "chooses": a CSV, a new folder (the same one every other time, to show "not empty"), or .ics files in turn (leave, then replies). */
+function dialogOpen(options: DialogOptions | undefined): string {
+	if (options?.directory) return `/home/demo/Invitations/envoi-${Math.floor(folderPicks++ / 2) + 1}`;
+	if (options?.filters?.some((f) => f.extensions.includes('ics'))) {
+		return icsPicks++ % 2 === 0 ? '/home/demo/Téléchargements/conges_2027.ics' : '/home/demo/Téléchargements/reponses_invitations.ics';
+	}
+	return '/home/rh/Exports/annuaire_RH_2026-11.csv';
+}
+
 /** Handles an import/export/dialog command; `undefined` when `cmd` is not one of them. */
 export async function mockImport(cmd: string, args: Args, add: (input: PersonInput) => void): Promise<unknown> {
 	switch (cmd) {
 		case 'plugin:dialog|open':
-			return '/home/rh/Exports/annuaire_RH_2026-11.csv';
+			return dialogOpen(args.options as DialogOptions | undefined);
 		case 'plugin:dialog|save':
 			return ((args.options as { defaultPath?: string } | undefined)?.defaultPath ?? 'annuaire.csv') as string;
 		case 'people_import_preview':

@@ -26,6 +26,7 @@ import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
 import { canMove, coming, direction, halfDayBounds, wholeDayBounds } from '$lib/activities';
 import { CLASH_RULES } from '$lib/findings';
+import { InvitesMock, type InviteView } from './invites';
 import { addDays, dayRange, isWeekend, lastDayOf, localDay, today, zonedInstant, type Day } from '$lib/time';
 
 /** What the mock needs from the people/sites mock (structural, so ipc.ts keeps its own types). */
@@ -132,6 +133,7 @@ export class SchedulingMock {
 	private rules: PlanningRules = { hostCapacityPerHalfDay: 1, maxHostDaysPerMonth: 2 };
 	private nextId = 1;
 	private nextAbsenceId = 1;
+	private invites = new InvitesMock(() => this.inviteView());
 
 	constructor(private dir: MockDirectory) {}
 
@@ -829,8 +831,27 @@ export class SchedulingMock {
 				this.rules = { ...rules };
 				return { ...this.rules };
 			}
-			default:
-				return NOT_HANDLED;
+			default: {
+				// Invites (issue 4): mock/invites.ts.
+				const result = this.invites.handle(cmd, args);
+				return result === undefined ? NOT_HANDLED : result;
+			}
 		}
+	}
+
+	private inviteView(): InviteView {
+		return {
+			activities: this.activities,
+			absences: this.absences,
+			people: this.dir.people,
+			addAbsence: (a) => this.absences.push({ id: this.nextAbsenceId++, ...a }),
+			respond: (id, personId, status) => {
+				const s = this.find(id);
+				const p = s.input.participants.find((x) => x.personId === personId);
+				if (!p) return;
+				p.status = status;
+				this.promote(s);
+			}
+		};
 	}
 }
