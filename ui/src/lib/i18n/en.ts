@@ -658,6 +658,7 @@ export const en: Messages = {
 	'ics.kind.absences': 'Absences',
 	'ics.kind.replies': 'Replies to invites',
 	'ics.absencesTitle': 'Absences to add',
+	'ics.absencesAdded': 'Absences in the file',
 	'ics.repliesTitle': 'Replies',
 	'ics.skippedTitle': 'Events skipped',
 	'ics.col.line': 'Line',

@@ -662,6 +662,7 @@ export const fr = {
 	'ics.kind.absences': 'Absences',
 	'ics.kind.replies': 'Réponses aux invitations',
 	'ics.absencesTitle': 'Absences à ajouter',
+	'ics.absencesAdded': 'Absences du fichier',
 	'ics.repliesTitle': 'Réponses',
 	'ics.skippedTitle': 'Événements ignorés',
 	'ics.col.line': 'Ligne',
