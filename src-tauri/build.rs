@@ -43,6 +43,9 @@ fn main() {
         "series_update_from",
         "brief_rota_preview",
         "brief_rota_apply",
+        "plan_suggest",
+        "plan_cancel",
+        "plan_apply",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

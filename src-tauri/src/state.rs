@@ -3,6 +3,7 @@
 
 use crate::error::{CmdResult, IpcError};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 use unisson_core::store::Store;
 
@@ -13,6 +14,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Recorded as the actor of every change made in the window.
     pub actor: String,
+    /// Raised by `plan_cancel`; the running plan suggestion polls it.
+    pub plan_cancel: AtomicBool,
 }
 
 impl AppState {
@@ -22,6 +25,7 @@ impl AppState {
             store: Mutex::new(store),
             db_path,
             actor,
+            plan_cancel: AtomicBool::new(false),
         }
     }
 

@@ -213,3 +213,29 @@ fn import_export_and_alias_commands_round_trip_through_ipc() {
         "the settings page shows the bad row: {err}"
     );
 }
+
+#[test]
+fn plan_suggest_on_an_empty_store_returns_an_empty_plan() {
+    let (_app, window) = app();
+    let request = json!({
+        "from": "2027-01-04", "to": "2027-01-29", "visitors": ["marketing"], "hosts": ["sales", "crc"],
+        "perVisitor": 1, "halfDays": false, "crossSite": false, "seed": 1,
+        "weights": { "coverage": 1000, "newPair": 30, "newTeam": 60, "reciprocity": 40, "sameWeek": 25,
+                     "weekOverload": 15, "hostLoad": 4, "newcomer": 25 }
+    });
+    let plan = invoke(
+        &window,
+        "plan_suggest",
+        json!({ "request": request, "onProgress": "__CHANNEL__:1" }),
+    )
+    .expect("suggest");
+    assert_eq!(plan["proposals"], json!([]), "nobody to plan: {plan}");
+    assert_eq!(plan["unplaced"], json!([]), "nobody to plan: {plan}");
+    invoke(&window, "plan_cancel", json!({})).expect("cancel");
+    let applied = invoke(&window, "plan_apply", json!({ "plan": plan })).expect("apply");
+    assert_eq!(
+        applied,
+        json!({ "created": [], "refused": [] }),
+        "{applied}"
+    );
+}

@@ -7,6 +7,7 @@ pub mod app;
 pub mod import;
 pub mod invites;
 pub mod people;
+pub mod plan;
 pub mod series;
 pub mod settings;
 pub mod sites;
