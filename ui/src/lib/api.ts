@@ -22,6 +22,10 @@ import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
 import type { Finding } from '$lib/bindings/Finding';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
+import type { PlanApplied } from '$lib/bindings/PlanApplied';
+import type { PlanProgress } from '$lib/bindings/PlanProgress';
+import type { PlanRequest } from '$lib/bindings/PlanRequest';
+import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
 import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
 import type { SeriesInput } from '$lib/bindings/SeriesInput';
@@ -239,4 +243,18 @@ export async function pickIcsFile(title: string): Promise<string | null> {
 /** Reads absences or replies from an .ics file; with `options.dryRun` nothing is written. */
 export async function icsImport(path: string, options: IcsImportOptions): Promise<IcsImportReport> {
 	return call<IcsImportReport>('ics_import', { path, options });
+}
+
+// "Suggest a plan" (issue 7): the run streams its progress on a per-call channel; planCancel makes it return early.
+export async function planSuggest(request: PlanRequest, onProgress: (progress: PlanProgress) => void): Promise<PlanSuggestion> {
+	const channel = new Channel<PlanProgress>();
+	channel.onmessage = onProgress;
+	return call<PlanSuggestion>('plan_suggest', { request, onProgress: channel });
+}
+export async function planCancel(): Promise<void> {
+	return call<void>('plan_cancel');
+}
+/** Creates the plan's proposals (pass a plan filtered to the accepted ones) as planned shadowing days. */
+export async function planApply(plan: PlanSuggestion): Promise<PlanApplied> {
+	return call<PlanApplied>('plan_apply', { plan });
 }

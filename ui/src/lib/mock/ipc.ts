@@ -18,6 +18,7 @@ import type { SiteInput } from '$lib/bindings/SiteInput';
 import type { SiteRow } from '$lib/bindings/SiteRow';
 import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
+import { mockPlan } from './plan';
 
 // ---------- deterministic demo data ----------
 
@@ -369,6 +370,14 @@ export function installMockIpc(): void {
 		await new Promise((resolve) => setTimeout(resolve, cmd.endsWith('_list') ? 250 : 120));
 		const args = (payload ?? {}) as Args;
 		const imported = await mockImport(cmd, args, (input) => handle(db, 'person_add', { input }));
+		if (cmd.startsWith('plan_')) {
+			const planned = await mockPlan(cmd, args, {
+				people: () => db.people,
+				siteName: (id) => db.sites.find((s) => s.id === id)?.name ?? '',
+				call: (c, a) => handle(db, c, a)
+			});
+			return JSON.parse(JSON.stringify(planned ?? null)) as unknown;
+		}
 		if (imported !== undefined) return JSON.parse(JSON.stringify(imported)) as unknown;
 		// Round-trip through JSON like the real IPC, so the UI never shares objects with the "database".
 		return JSON.parse(JSON.stringify(handle(db, cmd, args) ?? null)) as unknown;

@@ -1,0 +1,169 @@
+/**
+ * "Suggest a plan" (issue 7) as pure functions: the dialog's form and the request it builds, the overall progress of
+ * a run, a plan filtered to the proposals the manager ticked, and the proposals as ghost board records (negative
+ * ids, status `proposed`, the reason as description) so the board draws them like any proposed activity.
+ */
+import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
+import type { Department } from '$lib/bindings/Department';
+import type { PersonRow } from '$lib/bindings/PersonRow';
+import type { PlanProgress } from '$lib/bindings/PlanProgress';
+import type { PlanRequest } from '$lib/bindings/PlanRequest';
+import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
+import type { PlanWeights } from '$lib/bindings/PlanWeights';
+import { addDays, isDay, type Day } from './time';
+
+/** The planner's default weights (core `Weights::default()`); shown read-only in the dialog. */
+export const DEFAULT_WEIGHTS: PlanWeights = {
+	coverage: 1000,
+	newPair: 30,
+	newTeam: 60,
+	reciprocity: 40,
+	sameWeek: 25,
+	weekOverload: 15,
+	hostLoad: 4,
+	newcomer: 25
+};
+
+export const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof PlanWeights)[];
+
+/** What the dialog edits. */
+export interface PlanForm {
+	from: string;
+	to: string;
+	/** Sales and CRC people of the chosen host pools also visit marketing (marketing then hosts too). */
+	reciprocal: boolean;
+	hostSales: boolean;
+	hostCrc: boolean;
+	perVisitor: number;
+	halfDays: boolean;
+	crossSite: boolean;
+	seed: number;
+}
+
+export type PlanFormField = 'from' | 'to' | 'hosts' | 'perVisitor' | 'seed';
+export type PlanFormErrors = Partial<Record<PlanFormField, 'required' | 'invalid_range' | 'no_hosts' | 'invalid_number'>>;
+
+/** The first and last day of the quarter after the one `day` is in. */
+export function nextQuarter(day: Day): { from: Day; to: Day } {
+	const year = Number(day.slice(0, 4));
+	const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+	const y = q === 3 ? year + 1 : year;
+	const m = ((q + 1) % 4) * 3 + 1;
+	const from = `${y}-${String(m).padStart(2, '0')}-01`;
+	const nextStart = m === 10 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
+	return { from, to: addDays(nextStart, -1) };
+}
+
+/** The form's defaults: the visible board range from tomorrow on, else (range already past) the next quarter. */
+export function defaultForm(first: Day, last: Day, today: Day): PlanForm {
+	const tomorrow = addDays(today, 1);
+	const from = first > tomorrow ? first : tomorrow;
+	const period = from <= last ? { from, to: last } : nextQuarter(today);
+	return { ...period, reciprocal: false, hostSales: true, hostCrc: true, perVisitor: 1, halfDays: false, crossSite: false, seed: 1 };
+}
+
+/** The request for a valid form, or the errors by field. */
+export function buildRequest(
+	form: PlanForm,
+	weights: PlanWeights = DEFAULT_WEIGHTS
+): { ok: true; request: PlanRequest } | { ok: false; errors: PlanFormErrors } {
+	const errors: PlanFormErrors = {};
+	if (!isDay(form.from)) errors.from = 'required';
+	if (!isDay(form.to)) errors.to = 'required';
+	else if (isDay(form.from) && form.to < form.from) errors.to = 'invalid_range';
+	const pools: Department[] = [...(form.hostSales ? (['sales'] as const) : []), ...(form.hostCrc ? (['crc'] as const) : [])];
+	if (pools.length === 0) errors.hosts = 'no_hosts';
+	if (!Number.isInteger(form.perVisitor) || form.perVisitor < 1 || form.perVisitor > 20) errors.perVisitor = 'invalid_number';
+	if (!Number.isSafeInteger(form.seed) || form.seed < 0) errors.seed = 'invalid_number';
+	if (Object.keys(errors).length > 0) return { ok: false, errors };
+	return {
+		ok: true,
+		request: {
+			from: form.from,
+			to: form.to,
+			visitors: form.reciprocal ? ['marketing', ...pools] : ['marketing'],
+			hosts: form.reciprocal ? [...pools, 'marketing'] : pools,
+			perVisitor: form.perVisitor,
+			halfDays: form.halfDays,
+			crossSite: form.crossSite,
+			seed: form.seed,
+			weights: { ...weights }
+		}
+	};
+}
+
+const PHASES = ['load', 'construct', 'improve', 'validate'] as const;
+
+/** Overall fraction done (0..1): each phase is a quarter of the bar. */
+export function progressFraction(p: PlanProgress | null): number {
+	if (!p) return 0;
+	const i = PHASES.indexOf(p.phase);
+	const inPhase = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+	return Math.min(1, (Math.max(0, i) + inPhase) / PHASES.length);
+}
+
+/** The plan with only the proposals whose index is selected (unplaced and objective kept, for the record). */
+export function filterPlan(plan: PlanSuggestion, selected: ReadonlySet<number>): PlanSuggestion {
+	return { ...plan, proposals: plan.proposals.filter((_, i) => selected.has(i)) };
+}
+
+/** Ghost records have negative ids: proposal `i` is id `-(i + 1)`. */
+export function ghostId(index: number): number {
+	return -(index + 1);
+}
+export function isGhost(activity: Pick<ActivityRecord, 'id'>): boolean {
+	return activity.id < 0;
+}
+export function ghostIndex(activity: Pick<ActivityRecord, 'id'>): number {
+	return -activity.id - 1;
+}
+
+/**
+ * The proposals as board records (only the `selected` ones when given). People are matched by email, case-insensitive;
+ * a proposal whose visitor and host are both unknown is left out.
+ */
+export function ghostRecords(plan: PlanSuggestion, people: readonly PersonRow[], zone: string, selected?: ReadonlySet<number>): ActivityRecord[] {
+	const byEmail = new Map(people.map((p) => [p.email.toLowerCase(), p]));
+	const out: ActivityRecord[] = [];
+	plan.proposals.forEach((p, i) => {
+		if (selected && !selected.has(i)) return;
+		const visitor = byEmail.get(p.visitor.toLowerCase());
+		const host = byEmail.get(p.host.toLowerCase());
+		if (!visitor && !host) return;
+		const participants = (
+			[
+				[visitor, 'visitor'],
+				[host, 'host']
+			] as const
+		).flatMap(([person, role]) =>
+			person
+				? [{ personId: person.id, email: person.email, name: person.fullName, department: person.department, team: person.team, role, status: 'invited' as const, changedAt: p.start }]
+				: []
+		);
+		out.push({
+			id: ghostId(i),
+			kind: 'shadowing',
+			title: `${visitor?.fullName ?? p.visitor} → ${host?.fullName ?? p.host}`,
+			start: p.start,
+			end: p.end,
+			zone,
+			allDay: false,
+			siteId: null,
+			site: p.site === '' ? null : p.site,
+			location: '',
+			status: 'proposed',
+			uid: '',
+			sequence: 0,
+			halfDay: p.halfDay,
+			capacity: null,
+			seriesId: null,
+			description: p.reason,
+			goals: '',
+			organizerId: null,
+			mixMinMarketing: null,
+			mixMinSales: null,
+			participants
+		});
+	});
+	return out;
+}
