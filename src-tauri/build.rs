@@ -46,6 +46,9 @@ fn main() {
         "plan_suggest",
         "plan_cancel",
         "plan_apply",
+        "report_participation",
+        "report_coverage",
+        "report_evidence",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,7 +1,7 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
 use crate::commands::{
-    absences, activities, app, import, invites, people, plan, series, settings, sites,
+    absences, activities, app, import, invites, people, plan, reports, series, settings, sites,
 };
 use crate::state::{current_actor, default_db_path, AppState};
 use chrono::Utc;
@@ -58,6 +58,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         plan::plan_suggest,
         plan::plan_cancel,
         plan::plan_apply,
+        reports::report_participation,
+        reports::report_coverage,
+        reports::report_evidence,
     ])
 }
 

@@ -239,3 +239,36 @@ fn plan_suggest_on_an_empty_store_returns_an_empty_plan() {
         "{applied}"
     );
 }
+
+#[test]
+fn reports_answer_on_an_empty_store() {
+    let (_app, window) = app();
+    let rows = invoke(
+        &window,
+        "report_participation",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team" }),
+    )
+    .expect("participation");
+    assert_eq!(rows, json!([]), "nobody yet: {rows}");
+    let coverage = invoke(
+        &window,
+        "report_coverage",
+        json!({ "from": "2027-01-01", "to": "2027-03-31" }),
+    )
+    .expect("coverage");
+    assert_eq!(coverage["cells"], json!([]), "{coverage}");
+    let ids = invoke(
+        &window,
+        "report_evidence",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "group": "Paris", "metric": "shadowingVisitor" }),
+    )
+    .expect("evidence");
+    assert_eq!(ids, json!([]), "{ids}");
+    let err = invoke(
+        &window,
+        "report_participation",
+        json!({ "from": "2027-03-31", "to": "2027-01-01", "by": "team" }),
+    )
+    .expect_err("reversed period");
+    assert_eq!(err["fields"][0]["code"], "before_from", "{err}");
+}

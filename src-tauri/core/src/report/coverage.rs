@@ -15,10 +15,12 @@ use crate::store::{people, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use ts_rs::TS;
 
 /// What the matrix's rows are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum CoverageRows {
     /// One row per marketer (their email).
     Person,
@@ -27,8 +29,9 @@ pub enum CoverageRows {
 }
 
 /// A column: a sales or CRC team.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct CoverageColumn {
     /// `sales` or `crc`.
     pub department: Department,
@@ -37,8 +40,9 @@ pub struct CoverageColumn {
 }
 
 /// A non-empty cell of the matrix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct CoverageCell {
     /// The row (marketer's email or marketing team).
     pub row: String,
@@ -47,17 +51,20 @@ pub struct CoverageCell {
     /// The column's team.
     pub team: String,
     /// Shadowing days together in the period.
+    #[ts(type = "number")]
     pub days: i64,
     /// The local date of the latest one.
     pub last: NaiveDate,
     /// Their activity ids, by start.
+    #[ts(type = "Array<number>")]
     pub activity_ids: Vec<Id>,
 }
 
 /// The whole matrix: every active marketer (or marketing team) and every team of active sales and CRC people, and the
 /// cells that are not empty. A row with no cell has spent no day with anyone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct Coverage {
     /// Row keys, sorted.
     pub rows: Vec<String>,

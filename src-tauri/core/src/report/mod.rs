@@ -46,6 +46,7 @@ use crate::store::ts;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use ts_rs::TS;
 
 /// An inclusive range of local days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,8 +124,9 @@ impl Period {
 const EDGE: Duration = Duration::days(1);
 
 /// How to group people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum GroupBy {
     /// One group per person (their email).
     Person,
@@ -164,8 +166,9 @@ pub fn group_of(by: GroupBy, p: &sql::ReportPerson) -> String {
 }
 
 /// A figure of the participation report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum Metric {
     /// Shadowing days as visitor.
     ShadowingVisitor,

@@ -9,34 +9,46 @@ use crate::model::{Department, Id};
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use ts_rs::TS;
 
 /// One group's figures over a period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct ParticipationRow {
     /// The group key (email, team, department or site name).
     pub group: String,
     /// Active people in the group today.
+    #[ts(type = "number")]
     pub active_people: i64,
     /// Active people of the group with at least one exchange in the period.
+    #[ts(type = "number")]
     pub participants: i64,
     /// `participants / active_people`; `None` without active people.
     pub participation_rate: Option<f64>,
     /// Shadowing days as visitor.
+    #[ts(type = "number")]
     pub shadowing_visitor: i64,
     /// Shadowing days as host.
+    #[ts(type = "number")]
     pub shadowing_host: i64,
     /// Trainings attended.
+    #[ts(type = "number")]
     pub trainings_attended: i64,
     /// Training no-shows.
+    #[ts(type = "number")]
     pub training_no_shows: i64,
     /// Training absences excused.
+    #[ts(type = "number")]
     pub training_excused: i64,
     /// Briefs attended.
+    #[ts(type = "number")]
     pub briefs_attended: i64,
     /// Co-location days.
+    #[ts(type = "number")]
     pub colocation_days: i64,
     /// Exchanges (see the module docs of `report`).
+    #[ts(type = "number")]
     pub exchanges: i64,
 }
 
