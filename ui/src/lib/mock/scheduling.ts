@@ -24,6 +24,8 @@ import type { PlanningRules } from '$lib/bindings/PlanningRules';
 import type { Role } from '$lib/bindings/Role';
 import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
+import type { SeriesInput } from '$lib/bindings/SeriesInput';
+import { parseRrule } from '$lib/series-form';
 import { canMove, coming, direction, halfDayBounds, wholeDayBounds } from '$lib/activities';
 import { CLASH_RULES } from '$lib/findings';
 import { InvitesMock, type InviteView } from './invites';
@@ -124,6 +126,9 @@ function frenchHolidays(year: number): [Day, string][] {
 		[`${year}-12-25`, 'Noël']
 	];
 }
+
+/** How far ahead a series' occurrences exist (ops::series::HORIZON_WEEKS). */
+const SERIES_HORIZON_WEEKS = 26;
 
 export class SchedulingMock {
 	private activities: Stored[] = [];
@@ -661,6 +666,69 @@ export class SchedulingMock {
 
 	// ---------- rota (plan::rota) ----------
 
+	// ---------- series (ops::series) ----------
+
+	private seriesValidated(input: SeriesInput): SeriesInput {
+		const fields: FieldError[] = [];
+		const team = input.team.trim();
+		if (!team) fields.push({ field: 'team', code: 'required', message: 'required' });
+		if (!/^FREQ=WEEKLY(;INTERVAL=[1-9]\d?)?;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$/.test(input.rrule)) fields.push({ field: 'rrule', code: 'invalid_rrule', message: 'a weekly rule with BYDAY' });
+		if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.localStart)) fields.push({ field: 'localStart', code: 'invalid_time', message: 'a time such as 08:30' });
+		if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 5 || input.durationMinutes > 480) fields.push({ field: 'durationMinutes', code: 'out_of_range', message: 'between 5 minutes and 8 hours' });
+		if (!input.timezone.includes('/')) fields.push({ field: 'timezone', code: 'unknown_timezone', message: 'not an IANA zone' });
+		if (input.siteId !== null && !this.dir.sites.some((x) => x.id === input.siteId)) fields.push({ field: 'siteId', code: 'unknown_site', message: 'unknown site' });
+		if (fields.length) throw ipcError('validation', 'invalid input', fields);
+		return { ...input, team, title: input.title.trim() || `Brief – ${team}`, location: input.location.trim(), exdates: [...new Set(input.exdates)].sort() };
+	}
+
+	/** The days of a weekly series in [from, to), exception days left out. */
+	private seriesDays(s: SeriesInput, from: Day, to: Day): Day[] {
+		const { weekdays, interval } = parseRrule(s.rrule);
+		const weekOf = (d: Day) => Math.floor((Date.parse(`${d}T00:00:00Z`) / 86_400_000 + 3) / 7);
+		const out: Day[] = [];
+		for (let d = from < s.firstDay ? s.firstDay : from; d < to; d = addDays(d, 1)) {
+			const wd = (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7;
+			if (weekdays.includes(wd) && (weekOf(d) - weekOf(s.firstDay)) % interval === 0 && !s.exdates.includes(d)) out.push(d);
+		}
+		return out;
+	}
+
+	private materialise(s: Series, from: Day): void {
+		const tz = s.timezone;
+		const existing = new Set(this.activities.filter((a) => a.input.seriesId === s.id && a.input.status !== 'cancelled').map((a) => localDay(a.input.start, tz)));
+		const members = this.dir.people.filter((p) => p.active && p.department === 'sales' && p.team === s.team);
+		const [hh, mm] = s.localStart.split(':').map(Number);
+		for (const day of this.seriesDays(s, from, addDays(from, SERIES_HORIZON_WEEKS * 7))) {
+			if (existing.has(day)) continue;
+			const start = zonedInstant(day, hh ?? 0, mm ?? 0, tz);
+			this.activities.push({
+				id: this.nextId++,
+				uid: `${this.nextId}-series@unisson.app`,
+				sequence: 0,
+				input: {
+					kind: 'brief',
+					title: s.title,
+					description: '',
+					siteId: s.siteId,
+					location: s.location,
+					start,
+					end: new Date(Date.parse(start) + s.durationMinutes * 60_000).toISOString(),
+					timezone: tz,
+					allDay: false,
+					status: 'planned',
+					organizerId: null,
+					halfDay: null,
+					capacity: null,
+					mixMinMarketing: null,
+					mixMinSales: null,
+					seriesId: s.id,
+					goals: '',
+					participants: members.map((p) => ({ personId: p.id, role: 'attendee', status: 'invited' }))
+				}
+			});
+		}
+	}
+
 	private rota(seriesId: number, next: number, now = Date.now()): Rota {
 		if (!this.series.some((x) => x.id === seriesId)) throw ipcError('not_found', `series ${seriesId} not found`);
 		const all = this.activities
@@ -809,6 +877,40 @@ export class SchedulingMock {
 				return null;
 			case 'series_list':
 				return this.series.map((x) => ({ ...x }));
+			case 'series_create': {
+				const input = this.seriesValidated(args.input as SeriesInput);
+				const stamp = new Date().toISOString();
+				const created: Series = { ...input, id: this.series.reduce((m, x) => Math.max(m, x.id), 0) + 1, uid: `series-${Date.now()}@unisson.app`, sequence: 0, createdAt: stamp, updatedAt: stamp };
+				this.series.push(created);
+				this.materialise(created, today(created.timezone));
+				return { ...created };
+			}
+			case 'series_update_from': {
+				const id = args.id as number;
+				const from = args.from as string;
+				const old = this.series.find((x) => x.id === id);
+				if (!old) throw ipcError('not_found', `series ${id} not found`);
+				const input = this.seriesValidated(args.input as SeriesInput);
+				if (input.team !== old.team) throw ipcError('validation', 'invalid input', [{ field: 'team', code: 'immutable', message: 'a series belongs to one team; create a new series' }]);
+				const next: Series = { ...old, ...input, sequence: old.sequence + 1, updatedAt: new Date().toISOString() };
+				this.series = this.series.map((x) => (x.id === id ? next : x));
+				const wanted = new Set(this.seriesDays(next, from, addDays(from, SERIES_HORIZON_WEEKS * 7)));
+				for (const a of this.activities) {
+					if (a.input.seriesId !== id || a.input.status === 'cancelled') continue;
+					const day = localDay(a.input.start, a.input.timezone);
+					if (day < from) continue;
+					if (wanted.has(day)) {
+						const [hh, mm] = next.localStart.split(':').map(Number);
+						const start = zonedInstant(day, hh ?? 0, mm ?? 0, next.timezone);
+						a.input = { ...a.input, title: next.title, siteId: next.siteId, location: next.location, timezone: next.timezone, start, end: new Date(Date.parse(start) + next.durationMinutes * 60_000).toISOString() };
+					} else {
+						a.input = { ...a.input, status: 'cancelled' };
+					}
+					a.sequence++;
+				}
+				this.materialise(next, from);
+				return { ...next };
+			}
 			case 'brief_rota_preview':
 				return this.rota(args.seriesId as number, args.next as number);
 			case 'brief_rota_apply': {
