@@ -26,6 +26,10 @@ import type { PlanApplied } from '$lib/bindings/PlanApplied';
 import type { PlanProgress } from '$lib/bindings/PlanProgress';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
+import type { Coverage } from '$lib/bindings/Coverage';
+import type { GroupBy } from '$lib/bindings/GroupBy';
+import type { Metric } from '$lib/bindings/Metric';
+import type { ParticipationRow } from '$lib/bindings/ParticipationRow';
 import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
 import type { SeriesInput } from '$lib/bindings/SeriesInput';
@@ -257,4 +261,17 @@ export async function planCancel(): Promise<void> {
 /** Creates the plan's proposals (pass a plan filtered to the accepted ones) as planned shadowing days. */
 export async function planApply(plan: PlanSuggestion): Promise<PlanApplied> {
 	return call<PlanApplied>('plan_apply', { plan });
+}
+
+// Reports (issue 6): periods are inclusive local days (`YYYY-MM-DD`).
+export async function reportParticipation(from: string, to: string, by: GroupBy): Promise<ParticipationRow[]> {
+	return call<ParticipationRow[]>('report_participation', { from, to, by });
+}
+/** The coverage matrix, marketing teams × sales and CRC teams. */
+export async function reportCoverage(from: string, to: string): Promise<Coverage> {
+	return call<Coverage>('report_coverage', { from, to, rows: 'team' });
+}
+/** The activity ids behind one figure (once per counted participation, by start); fetch them with activityGet. */
+export async function reportEvidence(from: string, to: string, by: GroupBy, group: string, metric: Metric): Promise<number[]> {
+	return call<number[]>('report_evidence', { from, to, by, group, metric });
 }

@@ -19,6 +19,7 @@ import type { SiteRow } from '$lib/bindings/SiteRow';
 import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
 import { mockPlan } from './plan';
+import { mockReports } from './reports';
 
 // ---------- deterministic demo data ----------
 
@@ -377,6 +378,13 @@ export function installMockIpc(): void {
 				call: (c, a) => handle(db, c, a)
 			});
 			return JSON.parse(JSON.stringify(planned ?? null)) as unknown;
+		}
+		if (cmd.startsWith('report_')) {
+			const report = mockReports(cmd, args, {
+				people: () => db.people.map((p) => toRow(db, p)),
+				call: (c, a) => handle(db, c, a)
+			});
+			return JSON.parse(JSON.stringify(report ?? null)) as unknown;
 		}
 		if (imported !== undefined) return JSON.parse(JSON.stringify(imported)) as unknown;
 		// Round-trip through JSON like the real IPC, so the UI never shares objects with the "database".
