@@ -94,6 +94,7 @@ export const en: Messages = {
 	'reports.coverageEmpty': 'No active marketing or sales team.',
 	'reports.coverageCell': '{row} × {team}: {days} day(s), last on {last}',
 	'reports.coverageNone': '{row} × {team}: no day together',
+	'reports.exchanges': 'Exchanges (that made participants)',
 	'reports.exported': 'Table exported.',
 	'soon.hint': 'Meanwhile, start by entering your people and sites.',
 	'soon.cta': 'Go to people',

@@ -98,6 +98,7 @@ export const fr = {
 	'reports.coverageEmpty': 'Pas d’équipe marketing ou commerciale active.',
 	'reports.coverageCell': '{row} × {team} : {days} jour(s), dernier le {last}',
 	'reports.coverageNone': '{row} × {team} : aucun jour ensemble',
+	'reports.exchanges': 'Échanges (qui ont fait des participants)',
 	'reports.exported': 'Tableau exporté.',
 	'soon.hint': 'En attendant, commencez par renseigner les personnes et les sites.',
 	'soon.cta': 'Aller aux personnes',
