@@ -697,3 +697,28 @@ fn the_record_carries_everything_an_edit_form_needs() {
         "each participant says when their status changed"
     );
 }
+
+#[test]
+fn the_board_lists_each_activity_with_its_zone_and_seats() {
+    let mut w = world();
+    let d = day(2027, 1, 12);
+    let (m0, s0) = (w.marketers[0], w.sellers[0]);
+    let created = activities::create(
+        &mut w.store,
+        &shadowing(w.paris, d, HalfDay::Am, m0, s0),
+        false,
+        now(),
+        "t",
+    )
+    .expect("AM");
+    let items =
+        activities::board(&w.store, noon(day(2027, 1, 11)), noon(day(2027, 1, 14))).expect("board");
+    assert_eq!(items.len(), 1);
+    let item = &items[0];
+    assert_eq!(item.id, created.id);
+    assert_eq!(item.zone, "Europe/Paris");
+    assert_eq!(item.half_day, Some(HalfDay::Am));
+    let mut seats: Vec<(Id, Role)> = item.seats.iter().map(|s| (s.person_id, s.role)).collect();
+    seats.sort_by_key(|s| s.0);
+    assert_eq!(seats, vec![(m0, Role::Visitor), (s0, Role::Host)]);
+}

@@ -19,6 +19,7 @@ import type { ActivityQuery } from '$lib/bindings/ActivityQuery';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
 import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
+import type { BoardItem } from '$lib/bindings/BoardItem';
 import type { Finding } from '$lib/bindings/Finding';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
@@ -147,6 +148,10 @@ export async function appInfo(): Promise<AppInfo> {
 // `clash`, warnings with `needs_confirmation` until called again with confirm = true (see reschedule.ts).
 export async function activitiesList(query: ActivityQuery): Promise<ActivityRecord[]> {
 	return call<ActivityRecord[]>('activities_list', { query });
+}
+/** The planning board's compact read: every activity overlapping [from, to) with the ids of the people on it. */
+export async function boardList(from: string, to: string): Promise<BoardItem[]> {
+	return call<BoardItem[]>('board_list', { from, to });
 }
 export async function activityGet(id: number): Promise<ActivityRecord> {
 	return call<ActivityRecord>('activity_get', { id });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Absence } from './bindings/Absence';
-import { activitySlots, columnAt, columnsOf, dragDelta, layoutBoard, visibleRows } from './board';
+import { activitySlots, boardRecords, columnAt, columnsOf, dragDelta, layoutBoard, visibleRows } from './board';
 import { activity, allDay, halfDay, part, person, ZONE } from './test-fixtures';
 import { dayRange } from './time';
 
@@ -128,5 +128,46 @@ describe('virtualisation and dragging', () => {
 describe('fixtures', () => {
 	it('build activities in the Paris zone', () => {
 		expect(activity(1).zone, 'every fixture is planned in Paris').toBe(ZONE);
+	});
+});
+
+describe('boardRecords (board_list → the records the board draws)', () => {
+	it('fills names from the people list and keeps kind, status, half-day, all-day and seats', () => {
+		const people = [
+			{ id: 1, fullName: 'Alice Martin', email: 'a@x.fr', department: 'marketing' as const, team: 'Brand' },
+			{ id: 2, fullName: 'Bruno Petit', email: 'b@x.fr', department: 'sales' as const, team: 'Sud' }
+		];
+		const recs = boardRecords(
+			[
+				{
+					id: 7,
+					kind: 'shadowing',
+					title: 'Vis ma vie',
+					start: '2026-03-02T08:00:00Z',
+					end: '2026-03-02T11:00:00Z',
+					status: 'cancelled',
+					allDay: false,
+					halfDay: 'am',
+					siteId: 3,
+					zone: 'Europe/Paris',
+					seats: [
+						{ personId: 1, role: 'visitor', status: 'accepted' },
+						{ personId: 2, role: 'host', status: 'declined' },
+						{ personId: 9, role: 'attendee', status: 'invited' }
+					]
+				}
+			],
+			people,
+			[{ id: 3, name: 'Paris' }]
+		);
+		const r = recs[0];
+		expect(r).toMatchObject({ id: 7, kind: 'shadowing', status: 'cancelled', halfDay: 'am', allDay: false, zone: 'Europe/Paris', site: 'Paris' });
+		expect(r?.participants.map((p) => [p.personId, p.name, p.role, p.status, p.department])).toEqual([
+			[1, 'Alice Martin', 'visitor', 'accepted', 'marketing'],
+			[2, 'Bruno Petit', 'host', 'declined', 'sales'],
+			[9, '', 'attendee', 'invited', 'other']
+		]);
+		expect(layoutBoard([alice, bruno], ['2026-03-02'], recs, []).itemCount).toBe(0);
+		expect(layoutBoard([alice, bruno], ['2026-03-02'], recs, [], { showCancelled: true }).itemCount).toBe(2);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { Absence } from '$lib/bindings/Absence';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
+import type { BoardItem as BoardListItem } from '$lib/bindings/BoardItem';
 import type { ParticipantRecord } from '$lib/bindings/ParticipantRecord';
 import type { PersonRow } from '$lib/bindings/PersonRow';
 import { coming } from './activities';
@@ -137,6 +138,56 @@ export function placeItems(items: Omit<BoardItem, 'top' | 'height' | 'overlaps'>
 export interface LayoutOptions {
 	/** Show cancelled activities (struck through). */
 	showCancelled?: boolean;
+}
+
+/**
+ * The compact items of `board_list` as the records the board draws: names, departments and teams come from the people
+ * list the page already has, site names from the sites. Fields the board does not show stay empty; the full record is
+ * fetched with `activity_get` when an item is opened.
+ */
+export function boardRecords(
+	items: readonly BoardListItem[],
+	people: readonly Pick<PersonRow, 'id' | 'fullName' | 'email' | 'department' | 'team'>[],
+	sites: readonly { id: number; name: string }[]
+): ActivityRecord[] {
+	const byId = new Map(people.map((p) => [p.id, p]));
+	const siteName = new Map(sites.map((x) => [x.id, x.name]));
+	return items.map((item) => ({
+		id: item.id,
+		kind: item.kind,
+		title: item.title,
+		start: item.start,
+		end: item.end,
+		zone: item.zone,
+		allDay: item.allDay,
+		siteId: item.siteId,
+		site: item.siteId === null ? null : (siteName.get(item.siteId) ?? null),
+		location: '',
+		status: item.status,
+		uid: '',
+		sequence: 0,
+		halfDay: item.halfDay,
+		capacity: null,
+		seriesId: null,
+		description: '',
+		goals: '',
+		organizerId: null,
+		mixMinMarketing: null,
+		mixMinSales: null,
+		participants: item.seats.map((seat) => {
+			const p = byId.get(seat.personId);
+			return {
+				personId: seat.personId,
+				email: p?.email ?? '',
+				name: p?.fullName ?? '',
+				department: p?.department ?? 'other',
+				team: p?.team ?? '',
+				role: seat.role,
+				status: seat.status,
+				changedAt: ''
+			};
+		})
+	}));
 }
 
 /** The whole board for `people` (already filtered and sorted) over `days`. */

@@ -46,6 +46,8 @@ pub struct BoardItem {
     pub half_day: Option<HalfDay>,
     /// Site.
     pub site_id: Option<Id>,
+    /// The activity's IANA timezone.
+    pub zone: String,
     /// Who is on it.
     pub seats: Vec<BoardSeat>,
 }
@@ -54,7 +56,7 @@ pub struct BoardItem {
 pub fn items(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<BoardItem>> {
     let window = params![ts(from), ts(to), earliest_start(from)];
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, title, start_at, end_at, status, all_day, half_day, site_id FROM activities
+        "SELECT id, kind, title, start_at, end_at, status, all_day, half_day, site_id, timezone FROM activities
          WHERE start_at >= ?3 AND start_at < ?2 AND end_at > ?1 ORDER BY start_at, id",
     )?;
     let mut items: Vec<BoardItem> = stmt
@@ -69,6 +71,7 @@ pub fn items(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Resul
                 all_day: r.get(6)?,
                 half_day: r.get(7)?,
                 site_id: r.get(8)?,
+                zone: r.get(9)?,
                 seats: Vec::new(),
             })
         })?

@@ -45,6 +45,10 @@ halfDay: HalfDay | null,
  */
 siteId: number | null, 
 /**
+ * The activity's IANA timezone.
+ */
+zone: string, 
+/**
  * Who is on it.
  */
 seats: Array<BoardSeat>, };

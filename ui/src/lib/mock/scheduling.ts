@@ -12,6 +12,7 @@ import type { ActivityQuery } from '$lib/bindings/ActivityQuery';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
 import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
+import type { BoardItem } from '$lib/bindings/BoardItem';
 import type { ClashRule } from '$lib/bindings/ClashRule';
 import type { Department } from '$lib/bindings/Department';
 import type { FieldError } from '$lib/bindings/FieldError';
@@ -793,6 +794,29 @@ export class SchedulingMock {
 					.filter((s) => q.personId === null || s.input.participants.some((p) => p.personId === q.personId))
 					.sort((x, y) => Date.parse(x.input.start) - Date.parse(y.input.start) || x.id - y.id)
 					.map((s) => this.record(s));
+			}
+			case 'board_list': {
+				const from = Date.parse(args.from as string);
+				const to = Date.parse(args.to as string);
+				return this.activities
+					.filter((s) => Date.parse(s.input.start) < to && Date.parse(s.input.end) > from)
+					.sort((x, y) => Date.parse(x.input.start) - Date.parse(y.input.start) || x.id - y.id)
+					.map((s): BoardItem => {
+						const r = this.record(s);
+						return {
+							id: r.id,
+							kind: r.kind,
+							title: r.title,
+							start: r.start,
+							end: r.end,
+							status: r.status,
+							allDay: r.allDay,
+							halfDay: r.halfDay,
+							siteId: r.siteId,
+							zone: r.zone,
+							seats: r.participants.map((p) => ({ personId: p.personId, role: p.role, status: p.status }))
+						};
+					});
 			}
 			case 'activity_get':
 				return this.record(this.find(args.id as number));
