@@ -15,6 +15,7 @@ fn main() {
         "site_add",
         "site_update",
         "site_delete",
+        "site_occupancy",
         "settings_get",
         "settings_update",
         "timezones_list",

@@ -27,6 +27,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         sites::site_add,
         sites::site_update,
         sites::site_delete,
+        sites::site_occupancy,
         settings::settings_get,
         settings::settings_update,
         settings::timezones_list,

@@ -129,6 +129,20 @@ fn commands_round_trip_through_ipc() {
         settings["defaultTimezone"], "Europe/Paris",
         "French companies first: Paris is the default zone"
     );
+    let occupancy = invoke(
+        &window,
+        "site_occupancy",
+        json!({ "siteId": site["id"], "first": "2027-01-11", "last": "2027-01-12" }),
+    )
+    .expect("site_occupancy");
+    assert_eq!(
+        occupancy,
+        json!([
+            { "day": "2027-01-11", "used": 0, "seats": 8 },
+            { "day": "2027-01-12", "used": 0, "seats": 8 }
+        ]),
+        "one entry per day, seats taken and seats available"
+    );
     let err = invoke(&window, "site_delete", json!({ "id": site["id"] })).map(|_| ());
     assert!(err.is_ok(), "a site nobody uses can be deleted: {err:?}");
 }

@@ -317,6 +317,54 @@ fn crc_visits_take_a_seat_and_seats_are_limited() {
 }
 
 #[test]
+fn occupancy_counts_seats_per_local_day_without_cancelled_ones() {
+    let mut w = world();
+    let d = day(2027, 1, 13);
+    let next = day(2027, 1, 14);
+    let coloc = |person: Id, on: NaiveDate| ActivityInput {
+        kind: ActivityKind::Colocation,
+        participants: vec![part(person, Role::Attendee)],
+        all_day: true,
+        half_day: None,
+        title: String::new(),
+        ..shadowing(w.crc, on, HalfDay::Full, person, person)
+    };
+    activities::create(&mut w.store, &coloc(w.marketers[0], d), false, now(), "t")
+        .expect("co-location");
+    activities::create(
+        &mut w.store,
+        &shadowing(w.crc, d, HalfDay::Am, w.marketers[1], w.crc_agents[0]),
+        false,
+        now(),
+        "t",
+    )
+    .expect("CRC visit");
+    let gone = activities::create(
+        &mut w.store,
+        &coloc(w.marketers[2], next),
+        false,
+        now(),
+        "t",
+    )
+    .expect("co-location to cancel");
+    activities::cancel(&mut w.store, gone.id, now(), "t").expect("cancel");
+    let days = sites::occupancy(&w.store, w.crc, day(2027, 1, 12), next).expect("occupancy");
+    let seen: Vec<(NaiveDate, i64, i32)> = days.iter().map(|o| (o.day, o.used, o.seats)).collect();
+    assert_eq!(
+        seen,
+        vec![(day(2027, 1, 12), 0, 2), (d, 2, 2), (next, 0, 2)],
+        "one seat per co-location participant and per CRC visitor; a cancelled day frees its seat"
+    );
+    assert_eq!(
+        sites::occupancy(&w.store, w.crc, next, d)
+            .expect_err("reversed")
+            .code(),
+        "validation",
+        "a reversed range is a field error"
+    );
+}
+
+#[test]
 fn training_capacity_waitlist_and_promotion_order() {
     let mut w = world();
     let d = day(2027, 1, 14);

@@ -2,9 +2,9 @@
 
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use tauri::State;
-use unisson_core::model::{Id, Site, SiteInput, SiteRow};
+use unisson_core::model::{DayOccupancy, Id, Site, SiteInput, SiteRow};
 use unisson_core::ops::sites;
 
 /// All sites with their people counts.
@@ -45,4 +45,15 @@ pub fn site_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
         Utc::now(),
         &state.actor,
     )?)
+}
+
+/// Seats taken at a site on each local day from `first` to `last` (inclusive).
+#[tauri::command(async)]
+pub fn site_occupancy(
+    state: State<'_, AppState>,
+    site_id: Id,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> CmdResult<Vec<DayOccupancy>> {
+    Ok(sites::occupancy(&*state.store()?, site_id, first, last)?)
 }

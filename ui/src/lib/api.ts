@@ -20,6 +20,7 @@ import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
 import type { AttendanceMark } from '$lib/bindings/AttendanceMark';
 import type { BoardItem } from '$lib/bindings/BoardItem';
+import type { DayOccupancy } from '$lib/bindings/DayOccupancy';
 import type { Finding } from '$lib/bindings/Finding';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
@@ -128,6 +129,10 @@ export async function siteUpdate(id: number, input: SiteInput): Promise<Site> {
 }
 export async function siteDelete(id: number): Promise<null> {
 	return call<null>('site_delete', { id });
+}
+/** Seats taken at a site on each local day from `first` to `last` (inclusive, at most 62 days). */
+export async function siteOccupancy(siteId: number, first: string, last: string): Promise<DayOccupancy[]> {
+	return call<DayOccupancy[]>('site_occupancy', { siteId, first, last });
 }
 
 // Settings and app

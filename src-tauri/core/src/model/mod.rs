@@ -18,7 +18,7 @@ pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
 pub use planning::{ActivityInput, ActivityRecord, ParticipantInput, ParticipantRecord};
 pub use series::{Series, SeriesInput};
 pub use settings::{Language, PlanningRules, Settings};
-pub use site::{Site, SiteInput, SiteRow};
+pub use site::{DayOccupancy, Site, SiteInput, SiteRow};
 pub(crate) use text_enum::text_enum;
 
 pub use activity::{Participation, ParticipationStatus, Role};

@@ -3,6 +3,7 @@
 
 use super::{check_text, is_valid_timezone, Id, MAX_NAME_CHARS};
 use crate::error::{Error, FieldError, Result};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,6 +23,20 @@ pub struct Site {
     pub seats: i32,
     /// Whether this is the customer-relations centre.
     pub is_crc: bool,
+}
+
+/// Seats taken at a site on one local day (co-location participants and CRC shadowing visitors).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DayOccupancy {
+    /// Local day in the site's zone.
+    pub day: NaiveDate,
+    /// Seats taken that day.
+    #[ts(type = "number")]
+    pub used: i64,
+    /// Seats the site has.
+    pub seats: i32,
 }
 
 /// A site as the user types it.

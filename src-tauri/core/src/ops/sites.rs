@@ -1,13 +1,58 @@
 //! Adding, editing and deleting sites.
 
 use crate::error::{Error, FieldError, Result};
-use crate::model::{Id, Site, SiteInput, SiteRow};
-use crate::store::{sites, Store, Tx};
-use chrono::{DateTime, Utc};
+use crate::model::{DayOccupancy, Id, Site, SiteInput, SiteRow};
+use crate::schedule::halfday::whole_days;
+use crate::store::{participations, sites, Store, Tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Longest span [`occupancy`] answers for, in days (a board shows a few weeks).
+pub const MAX_OCCUPANCY_DAYS: i64 = 62;
 
 /// All sites with their people counts.
 pub fn list(store: &Store) -> Result<Vec<SiteRow>> {
     sites::list(store.conn())
+}
+
+/// Seats taken at a site for each local day (in the site's zone) from `first` to `last` inclusive.
+pub fn occupancy(
+    store: &Store,
+    site_id: Id,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<DayOccupancy>> {
+    if last < first {
+        return Err(Error::field(
+            "last",
+            "before_first",
+            "the last day is before the first",
+        ));
+    }
+    if (last - first).num_days() >= MAX_OCCUPANCY_DAYS {
+        return Err(Error::field(
+            "last",
+            "too_long",
+            format!("at most {MAX_OCCUPANCY_DAYS} days at a time"),
+        ));
+    }
+    let conn = store.conn();
+    let site = sites::get(conn, site_id)?;
+    let tz: chrono_tz::Tz = site
+        .timezone
+        .parse()
+        .map_err(|_| Error::field("timezone", "unknown_timezone", site.timezone.clone()))?;
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|day| {
+            let (from, to) = whole_days(tz, day, day);
+            Ok(DayOccupancy {
+                day,
+                used: participations::seats_used(conn, site_id, from, to, None)?,
+                seats: site.seats,
+            })
+        })
+        .collect()
 }
 
 /// Creates a site; its name must be new (case-insensitive).

@@ -784,6 +784,22 @@ export class SchedulingMock {
 
 	handle(cmd: string, args: Record<string, unknown>): unknown {
 		switch (cmd) {
+			case 'site_occupancy': {
+				const site = this.dir.sites.find((x) => x.id === args.siteId);
+				if (!site) throw ipcError('not_found', `site ${String(args.siteId)} not found`);
+				const first = args.first as Day;
+				const last = args.last as Day;
+				const out: { day: Day; used: number; seats: number }[] = [];
+				for (let d = first; d <= last; d = addDays(d, 1)) {
+					const from = Date.parse(zonedInstant(d, 0, 0, site.timezone));
+					const to = Date.parse(zonedInstant(addDays(d, 1), 0, 0, site.timezone));
+					const used = this.activities
+						.filter((o) => o.input.status !== 'cancelled' && o.input.siteId === site.id && Date.parse(o.input.start) < to && Date.parse(o.input.end) > from)
+						.reduce((n, o) => n + (o.input.kind === 'colocation' ? o.input.participants.filter((x) => coming(x.status)).length : o.input.kind === 'shadowing' ? o.input.participants.filter((x) => x.role === 'visitor' && coming(x.status)).length : 0), 0);
+					out.push({ day: d, used, seats: site.seats });
+				}
+				return out;
+			}
 			case 'activities_list': {
 				const q = args.query as ActivityQuery;
 				const from = Date.parse(q.from);
