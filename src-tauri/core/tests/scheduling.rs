@@ -770,3 +770,22 @@ fn the_board_lists_each_activity_with_its_zone_and_seats() {
     seats.sort_by_key(|s| s.0);
     assert_eq!(seats, vec![(m0, Role::Visitor), (s0, Role::Host)]);
 }
+
+#[test]
+fn a_visit_outside_the_crc_takes_no_desk() {
+    let mut w = world();
+    let d = day(2027, 2, 16);
+    activities::create(
+        &mut w.store,
+        &shadowing(w.paris, d, HalfDay::Am, w.marketers[0], w.sellers[0]),
+        false,
+        now(),
+        "t",
+    )
+    .expect("a visit at the head office");
+    let seats = sites::occupancy(&w.store, w.paris, d, d).expect("occupancy");
+    assert_eq!(
+        seats[0].used, 0,
+        "at a non-CRC site the visitor sits with their host: no co-location desk is used"
+    );
+}

@@ -66,8 +66,8 @@ pub fn bookings(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Seats taken at `site` during `[from, to)` by other activities: one per co-location participant and one per
-/// shadowing visitor (a visit to the CRC takes a desk).
+/// Seats taken at `site` during `[from, to)` by other activities: one per co-location participant and, at a CRC, one
+/// per shadowing visitor (a visit to the CRC takes a desk; elsewhere the visitor sits with their host).
 pub fn seats_used(
     conn: &Connection,
     site: Id,
@@ -80,7 +80,8 @@ pub fn seats_used(
          WHERE a.site_id = ?1 AND a.start_at < ?3 AND a.start_at >= ?5 AND a.end_at > ?2 AND a.id != ?4
            AND a.status != 'cancelled'
            AND p.status NOT IN {NOT_COMING}
-           AND (a.kind = 'colocation' OR (a.kind = 'shadowing' AND p.role = 'visitor'))"
+           AND (a.kind = 'colocation' OR (a.kind = 'shadowing' AND p.role = 'visitor'
+                AND (SELECT is_crc FROM sites WHERE id = ?1) = 1))"
     ))?
     .query_row(params![site, ts(from), ts(to), exclude.unwrap_or(-1), super::earliest_start(from)], |r| r.get(0))?)
 }
