@@ -48,6 +48,7 @@ fn main() {
         "plan_cancel",
         "plan_apply",
         "report_participation",
+        "report_participation_export",
         "report_coverage",
         "report_evidence",
     ];

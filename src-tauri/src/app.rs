@@ -60,6 +60,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         plan::plan_cancel,
         plan::plan_apply,
         reports::report_participation,
+        reports::report_participation_export,
         reports::report_coverage,
         reports::report_evidence,
     ])

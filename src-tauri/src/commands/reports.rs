@@ -58,3 +58,20 @@ pub fn report_evidence(
         &Period::new(from, to)?,
     )?)
 }
+
+/// Writes the participation summary as CSV for French Excel (UTF-8 BOM, `;`, formulas neutralised) to the path the
+/// user picked in the save dialog; returns the bytes written.
+#[tauri::command(async)]
+pub fn report_participation_export(
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: GroupBy,
+    path: String,
+) -> CmdResult<usize> {
+    let rows = participation::summary(&*state.store()?, &Period::new(from, to)?, by)?;
+    let csv = unisson_core::report::csv::participation_csv(&rows)
+        .map_err(|e| unisson_core::Error::Io(std::io::Error::other(e)))?;
+    std::fs::write(&path, csv.as_bytes()).map_err(unisson_core::Error::Io)?;
+    Ok(csv.len())
+}

@@ -278,6 +278,10 @@ export async function reportParticipation(from: string, to: string, by: GroupBy)
 	return call<ParticipationRow[]>('report_participation', { from, to, by });
 }
 /** The coverage matrix, marketing teams × sales and CRC teams. */
+/** Writes the participation summary as CSV (UTF-8 BOM, `;`, formulas neutralised) to `path`; returns the bytes written. */
+export async function reportParticipationExport(from: string, to: string, by: GroupBy, path: string): Promise<number> {
+	return call<number>('report_participation_export', { from, to, by, path });
+}
 export async function reportCoverage(from: string, to: string): Promise<Coverage> {
 	return call<Coverage>('report_coverage', { from, to, rows: 'team' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipationRow } from '$lib/bindings/ParticipationRow';
-import { neutralise, periodFor, shiftPeriod, sortRows, toCsv } from './reports';
+import { periodFor, shiftPeriod, sortRows } from './reports';
 
 describe('periodFor', () => {
 	it('gives the month, quarter and year of a day', () => {
@@ -13,24 +13,6 @@ describe('periodFor', () => {
 		expect(shiftPeriod('quarter', '2026-01-15', -1)).toEqual({ from: '2025-10-01', to: '2025-12-31' });
 		expect(shiftPeriod('month', '2026-12-01', 1)).toEqual({ from: '2027-01-01', to: '2027-01-31' });
 		expect(shiftPeriod('year', '2026-12-01', -1)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-	});
-});
-
-describe('CSV export', () => {
-	it('neutralises cells a spreadsheet would run as formulas', () => {
-		expect(neutralise('=SUM(A1)')).toBe("'=SUM(A1)");
-		expect(neutralise('+33 1')).toBe("'+33 1");
-		expect(neutralise('-2')).toBe("'-2");
-		expect(neutralise('@cmd')).toBe("'@cmd");
-		expect(neutralise('\tx')).toBe("'\tx");
-		expect(neutralise('Ventes')).toBe('Ventes');
-		expect(neutralise(-2)).toBe('-2');
-	});
-	it('writes a BOM, semicolons and quotes where needed', () => {
-		const csv = toCsv(['Équipe', 'Taux'], [['Ventes; Sud', 0.5], ['=HYPERLINK("x")', 1]]);
-		expect(csv.startsWith('\uFEFFÉquipe;Taux\r\n')).toBe(true);
-		expect(csv).toContain('"Ventes; Sud";0.5\r\n');
-		expect(csv).toContain(`"'=HYPERLINK(""x"")";1\r\n`);
 	});
 });
 

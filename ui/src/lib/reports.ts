@@ -73,22 +73,3 @@ export function sortRows(rows: ParticipationRow[], key: SortKey, dir: 'asc' | 'd
 		return c * sign || a.group.localeCompare(b.group, 'fr');
 	});
 }
-
-/**
- * A cell a spreadsheet would not run as a formula: text starting with `=`, `+`, `-`, `@`, tab or carriage return
- * gets a leading apostrophe (OWASP "CSV injection"); numbers are written as they are.
- */
-export function neutralise(cell: string | number): string {
-	if (typeof cell === 'number') return String(cell);
-	return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** A `;`-separated CSV with a UTF-8 byte order mark (Excel in French opens it as is), quoted where needed. */
-export function toCsv(header: string[], rows: (string | number)[][]): string {
-	const quote = (cell: string | number) => {
-		const text = neutralise(cell);
-		return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-	};
-	const lines = [header, ...rows].map((r) => r.map(quote).join(';'));
-	return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
