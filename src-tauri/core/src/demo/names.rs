@@ -257,30 +257,13 @@ pub const LAST: &[&str] = &[
     "Œillet",
 ];
 
-/// Lower-case ASCII for an email local part: accents dropped, spaces and apostrophes removed.
+/// Lower-case ASCII for an email local part: the matching fold of [`crate::model::fold`] (accents dropped,
+/// ligatures expanded), keeping only ASCII letters and digits.
 pub fn email_part(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' => "a",
-            'ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'î' | 'ï' | 'í' => "i",
-            'ô' | 'ö' | 'ó' => "o",
-            'ù' | 'û' | 'ü' | 'ú' => "u",
-            'ÿ' => "y",
-            'ñ' => "n",
-            'æ' => "ae",
-            'œ' => "oe",
-            c if c.is_ascii_alphanumeric() || c == '-' => {
-                out.push(c);
-                continue;
-            }
-            _ => continue,
-        };
-        out.push_str(folded);
-    }
-    out
+    crate::model::fold(name)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
 }
 
 #[cfg(test)]

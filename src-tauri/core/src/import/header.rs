@@ -143,45 +143,7 @@ pub struct ColumnMapping {
     pub field: Option<ImportField>,
 }
 
-/// Folds text for matching: lower case, accents removed, ligatures expanded, every run of non-alphanumerics made
-/// one space, trimmed. "  Hélène  DUPRÉ-Œil " becomes "helene dupre oeil".
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'æ' => "ae",
-            'œ' => "oe",
-            'ß' => "ss",
-            c if c.is_alphanumeric() => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-                continue;
-            }
-            _ => {
-                pending_space = true;
-                continue;
-            }
-        };
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push_str(folded);
-    }
-    out
-}
+pub use crate::model::fold;
 
 /// A header's matching key: [`fold`] with the spaces removed ("E-mail" and "Email" are both "email").
 pub fn header_key(header: &str) -> String {

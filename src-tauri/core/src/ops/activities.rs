@@ -94,7 +94,7 @@ pub(crate) fn new_activity(a: &ActivityInput, uid: String) -> NewActivity {
 }
 
 /// A new iCalendar UID: random, so two laptops planning offline never collide.
-fn new_uid() -> String {
+pub(crate) fn new_uid() -> String {
     format!("{:032x}@unisson.app", rand::random::<u128>())
 }
 
@@ -271,10 +271,11 @@ pub fn set_status(
         if status == before.status {
             return record(tx, id);
         }
-        let mut a = input_of(tx, id)?;
-        a.status = status;
-        let bump = status == ActivityStatus::Cancelled;
-        let after = activities::update(tx, id, &new_activity(&a, before.uid.clone()), bump)?;
+        let new = NewActivity {
+            status,
+            ..NewActivity::from(&before)
+        };
+        let after = activities::update(tx, id, &new, status == ActivityStatus::Cancelled)?;
         tx.audit("activity", id, status.as_str(), Some(&before), Some(&after))?;
         record(tx, id)
     })

@@ -76,6 +76,18 @@ fn occurrence_input(tx: &Tx<'_>, s: &Series, occ: &Occurrence) -> Result<Activit
     })
 }
 
+/// Stores one occurrence with the team as attendees.
+fn insert_occurrence(tx: &Tx<'_>, s: &Series, occ: &Occurrence) -> Result<()> {
+    let input = occurrence_input(tx, s, occ)?;
+    let parts: Vec<_> = input
+        .participants
+        .iter()
+        .map(|p| (p.person_id, p.role, p.status))
+        .collect();
+    activities::insert(tx, &new_activity(&input, activity_ops::new_uid()), &parts)?;
+    Ok(())
+}
+
 /// Creates occurrences of `s` for `[from, to]` that do not exist yet (matched by local day).
 fn materialise(tx: &Tx<'_>, s: &Series, from: NaiveDate, to: NaiveDate) -> Result<usize> {
     let tz: Tz = s.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
@@ -89,14 +101,7 @@ fn materialise(tx: &Tx<'_>, s: &Series, from: NaiveDate, to: NaiveDate) -> Resul
         if existing.contains(&occ.day) {
             continue;
         }
-        let input = occurrence_input(tx, s, &occ)?;
-        let parts: Vec<_> = input
-            .participants
-            .iter()
-            .map(|p| (p.person_id, p.role, p.status))
-            .collect();
-        let uid = format!("{:032x}@unisson.app", rand::random::<u128>());
-        activities::insert(tx, &new_activity(&input, uid), &parts)?;
+        insert_occurrence(tx, s, &occ)?;
         created += 1;
     }
     Ok(created)
@@ -123,7 +128,7 @@ pub fn create(
             duration_minutes: input.duration_minutes,
             timezone: input.timezone.clone(),
             exdates: input.exdates.clone(),
-            uid: format!("{:032x}@unisson.app", rand::random::<u128>()),
+            uid: activity_ops::new_uid(),
             sequence: 0,
             created_at: now,
             updated_at: now,
@@ -190,14 +195,7 @@ pub fn update_from(
             apply_occurrence(tx, a.id, &next)?;
         }
         for occ in wanted {
-            let input = occurrence_input(tx, &updated, &occ)?;
-            let parts: Vec<_> = input
-                .participants
-                .iter()
-                .map(|p| (p.person_id, p.role, p.status))
-                .collect();
-            let uid = format!("{:032x}@unisson.app", rand::random::<u128>());
-            activities::insert(tx, &new_activity(&input, uid), &parts)?;
+            insert_occurrence(tx, &updated, &occ)?;
         }
         Ok(updated)
     })
@@ -222,10 +220,7 @@ fn apply_occurrence(tx: &Tx<'_>, id: Id, next: &ActivityInput) -> Result<()> {
     let before = activities::get(tx, id)?;
     let moved =
         before.start != next.start || before.end != next.end || before.location != next.location;
-    let new = crate::store::activities::NewActivity {
-        uid: before.uid.clone(),
-        ..new_activity(next, before.uid.clone())
-    };
+    let new = new_activity(next, before.uid.clone());
     let after = activities::update(tx, id, &new, moved || next.status != before.status)?;
     tx.audit("activity", id, "series_change", Some(&before), Some(&after))
 }
