@@ -678,8 +678,8 @@ fn an_activity_longer_than_two_weeks_is_refused() {
     let err = activities::create(&mut w.store, &long, false, now(), "t").expect_err("too long");
     assert_eq!(
         err.fields()[0].code,
-        "too_long",
-        "interval lookups rely on activities lasting at most 14 days"
+        "too_many_days",
+        "interval lookups rely on activities lasting at most 14 days, and the UI says so with its own code"
     );
 }
 

@@ -24,6 +24,7 @@ export const FIELD_ERROR_CODES = [
 	'invalid_email',
 	'duplicate_email',
 	'too_long',
+	'too_many_days',
 	'unknown_timezone',
 	'negative',
 	'unknown_site',

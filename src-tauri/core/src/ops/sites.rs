@@ -24,14 +24,14 @@ pub fn occupancy(
     if last < first {
         return Err(Error::field(
             "last",
-            "before_first",
+            "end_before_start",
             "the last day is before the first",
         ));
     }
     if (last - first).num_days() >= MAX_OCCUPANCY_DAYS {
         return Err(Error::field(
             "last",
-            "too_long",
+            "too_many_days",
             format!("at most {MAX_OCCUPANCY_DAYS} days at a time"),
         ));
     }

@@ -170,7 +170,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
     } else if a.end - a.start > chrono::Duration::days(crate::store::MAX_ACTIVITY_DAYS) {
         errors.push(FieldError::new(
             "end",
-            "too_long",
+            "too_many_days",
             format!(
                 "an activity lasts at most {} days",
                 crate::store::MAX_ACTIVITY_DAYS

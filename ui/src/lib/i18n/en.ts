@@ -661,6 +661,7 @@ export const en: Messages = {
 	'errors.field.invalid_email': 'This email address is not valid.',
 	'errors.field.duplicate_email': 'This email address is already used by someone else.',
 	'errors.field.too_long': 'This text is too long.',
+	'errors.field.too_many_days': 'An activity lasts at most 14 days; split it into several.',
 	'errors.field.unknown_timezone': 'This time zone is unknown.',
 	'errors.field.negative': 'The value cannot be negative.',
 	'errors.field.unknown_site': 'This site does not exist.',

@@ -665,6 +665,7 @@ export const fr = {
 	'errors.field.invalid_email': 'Cette adresse e-mail n’est pas valide.',
 	'errors.field.duplicate_email': 'Cette adresse e-mail est déjà utilisée par une autre personne.',
 	'errors.field.too_long': 'Ce texte est trop long.',
+	'errors.field.too_many_days': 'Une activité dure au plus 14 jours ; découpez-la en plusieurs.',
 	'errors.field.unknown_timezone': 'Ce fuseau horaire est inconnu.',
 	'errors.field.negative': 'La valeur ne peut pas être négative.',
 	'errors.field.unknown_site': 'Ce site n’existe pas.',
