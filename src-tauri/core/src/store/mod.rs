@@ -39,11 +39,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/003_training_mix.sql")),
         M::up(include_str!("migrations/004_participation_times.sql")),
         M::up(include_str!("migrations/005_report_index.sql")),
+        M::up(include_str!("migrations/006_objectives_debriefs_privacy.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// An open Unisson database.
 pub struct Store {
