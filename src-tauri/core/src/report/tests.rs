@@ -324,3 +324,68 @@ fn period_helpers_cover_whole_calendar_units() {
         "a period cannot end before it starts"
     );
 }
+
+/// Participations whose copy of their activity's kind, status or times differs from the activity.
+fn stale_copies(store: &Store) -> i64 {
+    store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM participations p JOIN activities a ON a.id = p.activity_id
+             WHERE p.kind != a.kind OR p.activity_status != a.status OR p.start_at != a.start_at
+                OR p.end_at != a.end_at",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
+}
+
+#[test]
+fn participations_keep_their_activity_copy_in_step() {
+    let mut store = demo();
+    assert_eq!(
+        stale_copies(&store),
+        0,
+        "the demo's bulk inserts must copy kind, status and times, or the report scan would misclassify them"
+    );
+    let all = ops::activities::list(&store, &Filter::default()).expect("list");
+    let coming: Vec<&ActivityRecord> = all
+        .iter()
+        .filter(|a| a.status == A::Planned && a.start > now())
+        .take(2)
+        .collect();
+    assert_eq!(
+        coming.len(),
+        2,
+        "the demo must hold planned activities to change"
+    );
+    ops::activities::cancel(&mut store, coming[0].id, now(), "test").expect("cancel");
+    let moved = coming[1].start + chrono::Duration::days(7);
+    ops::activities::reschedule(
+        &mut store,
+        coming[1].id,
+        moved,
+        coming[1].end + chrono::Duration::days(7),
+        true,
+        now(),
+        "test",
+    )
+    .expect("a week later is free in the demo");
+    assert_eq!(
+        stale_copies(&store),
+        0,
+        "cancelling or moving an activity must update its participations' copies, or a cancelled activity would be counted"
+    );
+    let cancelled: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM participations WHERE activity_id = ?1 AND activity_status = 'cancelled'",
+            [coming[0].id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        cancelled as usize,
+        coming[0].participants.len(),
+        "every participation of the cancelled activity must read as cancelled"
+    );
+}

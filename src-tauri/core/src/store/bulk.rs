@@ -37,13 +37,23 @@ pub struct NewSeries<'a> {
     pub uid: &'a str,
 }
 
+/// What a participation copies of its activity (see migration 007).
+#[derive(Debug)]
+struct Copied {
+    id: Id,
+    start: String,
+    end: String,
+    kind: &'static str,
+    status: &'static str,
+}
+
 /// Prepared statements over one transaction's connection.
 pub struct Bulk<'c> {
     activity: Statement<'c>,
     participation: Statement<'c>,
     conn: &'c Connection,
-    /// The last activity inserted, with its times, which its participations copy.
-    last: (Id, String, String),
+    /// The last activity inserted, with what its participations copy of it.
+    last: Option<Copied>,
 }
 
 impl<'c> Bulk<'c> {
@@ -57,11 +67,12 @@ impl<'c> Bulk<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)",
             )?,
             participation: conn.prepare(
-                "INSERT INTO participations (activity_id, person_id, role, status, changed_at, start_at, end_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO participations (activity_id, person_id, role, status, changed_at, start_at, end_at,
+                    kind, activity_status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,
             conn,
-            last: (0, String::new(), String::new()),
+            last: None,
         })
     }
 
@@ -153,12 +164,18 @@ impl<'c> Bulk<'c> {
             a.mix_min_sales
         ])?;
         let id = self.conn.last_insert_rowid();
-        self.last = (id, ts(a.start), ts(a.end));
+        self.last = Some(Copied {
+            id,
+            start: ts(a.start),
+            end: ts(a.end),
+            kind: a.kind.as_str(),
+            status: a.status.as_str(),
+        });
         Ok(id)
     }
 
-    /// Inserts a participation (its times are copied from its activity, by hand for the activity just inserted and
-    /// by the insert trigger otherwise).
+    /// Inserts a participation (its activity's times, kind and status are copied by hand for the activity just
+    /// inserted, and by the insert trigger otherwise).
     pub fn participation(
         &mut self,
         activity_id: Id,
@@ -167,10 +184,9 @@ impl<'c> Bulk<'c> {
         status: ParticipationStatus,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let (start, end) = if self.last.0 == activity_id {
-            (&self.last.1, &self.last.2)
-        } else {
-            (&String::new(), &String::new())
+        let (start, end, kind, activity_status) = match &self.last {
+            Some(c) if c.id == activity_id => (c.start.as_str(), c.end.as_str(), c.kind, c.status),
+            _ => ("", "", "", ""),
         };
         self.participation.execute(params![
             activity_id,
@@ -179,7 +195,9 @@ impl<'c> Bulk<'c> {
             status,
             ts(now),
             start,
-            end
+            end,
+            kind,
+            activity_status
         ])?;
         Ok(())
     }

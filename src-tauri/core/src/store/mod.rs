@@ -39,12 +39,15 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/003_training_mix.sql")),
         M::up(include_str!("migrations/004_participation_times.sql")),
         M::up(include_str!("migrations/005_report_index.sql")),
-        M::up(include_str!("migrations/006_objectives_debriefs_privacy.sql")),
+        M::up(include_str!(
+            "migrations/006_objectives_debriefs_privacy.sql"
+        )),
+        M::up(include_str!("migrations/007_participation_report_copy.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// An open Unisson database.
 pub struct Store {
