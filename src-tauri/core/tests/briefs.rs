@@ -205,3 +205,52 @@ fn changing_a_series_from_a_day_on_keeps_the_past_and_moves_the_future() {
         "the occurrence is moved, not replaced, so its attendees and UID stay"
     );
 }
+
+#[test]
+fn the_rota_runs_on_the_planner_s_rules_a_holiday_is_a_gap_and_the_last_marketer_does_not_go_again()
+{
+    let mut w = world();
+    let s = series::create(&mut w.store, &monday_brief(), now(), "t").expect("series");
+    // Chloé attended the first Monday (before `later`), and the second Monday is a company holiday.
+    let occ = occurrences(&w.store, s.id);
+    let mut input = activities::input_of(w.store.conn(), occ[0].id).expect("input");
+    input
+        .participants
+        .push(unisson_core::model::ParticipantInput {
+            person_id: w.marketers[2],
+            role: unisson_core::model::Role::Attendee,
+            status: ParticipationStatus::Invited,
+        });
+    activities::update(&mut w.store, occ[0].id, &input, true, now(), "t").expect("Chloé attends");
+    w.store
+        .write("t", now(), |tx| {
+            absences::insert(
+                tx,
+                None,
+                day(2027, 1, 11),
+                day(2027, 1, 11),
+                "Férié",
+                AbsenceSource::Manual,
+            )
+        })
+        .expect("holiday");
+    let later = occ[0].end + Duration::hours(1);
+    let rota = series::rota(&w.store, s.id, 3, later).expect("rota");
+    assert_eq!(
+        rota.gaps.iter().map(|g| g.activity_id).collect::<Vec<_>>(),
+        vec![occ[1].id],
+        "nobody is planned on a company holiday (a hard rule of the planner): that occurrence is a gap"
+    );
+    assert!(
+        rota.gaps[0].reason.contains("holiday"),
+        "the gap says why: {}",
+        rota.gaps[0].reason
+    );
+    let who: Vec<Id> = rota.assignments.iter().map(|a| a.person_id).collect();
+    assert_eq!(who.len(), 2, "the two other occurrences are filled");
+    assert!(
+        !who.contains(&w.marketers[2]),
+        "Chloé went last time and has one brief more than the others: Anna and Bruno go first, {who:?}"
+    );
+    assert_ne!(who[0], who[1], "not the same marketer twice in a row");
+}

@@ -30,7 +30,7 @@ const plan: PlanSuggestion = {
 	unplaced: [{ email: 'denis@example.fr', reason: 'no free host' }],
 	objective: {
 		total: 2000,
-		parts: { coverage: 2, newPairs: 2, newTeams: 2, reciprocity: 0, sameWeek: 0, weekOverload: 0, hostLoad: 2, newcomer: 0 },
+		parts: { coverage: 2, newPairs: 2, newTeams: 2, reciprocity: 0, sameWeek: 0, weekOverload: 0, hostLoad: 2, newcomer: 0, repeat: 0 },
 		weights: DEFAULT_WEIGHTS,
 		wanted: 4
 	}

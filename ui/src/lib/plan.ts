@@ -21,7 +21,8 @@ export const DEFAULT_WEIGHTS: PlanWeights = {
 	sameWeek: 25,
 	weekOverload: 15,
 	hostLoad: 4,
-	newcomer: 25
+	newcomer: 25,
+	repeat: 50
 };
 
 export const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof PlanWeights)[];

@@ -4,6 +4,7 @@
 mod absence;
 mod activity;
 mod audit;
+mod debrief;
 mod person;
 mod planning;
 mod series;
@@ -14,6 +15,10 @@ mod text_enum;
 pub use absence::{Absence, AbsenceSource};
 pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
 pub use audit::AuditEntry;
+pub use debrief::{
+    canonical_tag, clean_text, debriefs_role, CleanDebrief, Debrief, DebriefInput, DebriefRecord, PendingDebrief,
+    MAX_DEBRIEF_TEXT_CHARS, MAX_OFFER_TAG_CHARS,
+};
 pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
 pub use planning::{ActivityInput, ActivityRecord, ParticipantInput, ParticipantRecord};
 pub use series::{Series, SeriesInput};

@@ -5,6 +5,7 @@
 pub mod absences;
 pub mod activities;
 pub mod attendance;
+pub mod debriefs;
 pub mod departments;
 pub mod import;
 pub mod invites;

@@ -1,19 +1,37 @@
-//! The sales-brief rota: assign marketers to the next occurrences of a team's brief, fairly.
+//! The sales-brief rota: assign marketers to the next occurrences of a team's brief, on the planner's engine.
 //!
-//! Greedy and deterministic: occurrences are filled in date order; each takes the available marketer with the fewest
-//! briefs over the last 90 days plus those already planned (ties broken by name, then id). "Available" means active,
-//! not absent that day, not booked at that time, and not the marketer who attended this team's previous occurrence
-//! (nobody goes to the same team twice in a row). Occurrences that already have a marketer are kept as they are.
+//! **How briefs map onto the planner's model** ([`planner::model::Instance`], solved by [`planner::solve`]):
+//! - the *visitor* is the series itself (one pseudo-member standing for the sales team), wanting as many exchanges as
+//!   there are open occurrences;
+//! - each *day index* is one occurrence, in time order, preceded by the series' previous occurrence when there is one
+//!   (so the engine sees who went last); the occurrences that already have a marketer, and that previous one, are
+//!   blocked for the visitor and their marketers are `fixed` exchanges;
+//! - the *hosts* are the active marketers; a place is (marketer, occurrence, full "day"); the visitor can take each
+//!   occurrence once, so an occurrence gets exactly one marketer.
+//!
+//! Hard rules, as for shadowing: a marketer is blocked at an occurrence when they are booked at that time on anything
+//! else, absent that day, or it is a company holiday; host capacity is one (nobody at two occurrences at once). There
+//! is no monthly limit and no desk for briefs. Soft scoring, with the manager's saved weights
+//! ([`planner::saved_weights`]): coverage (every occurrence filled), host fairness (squared brief load: the last 90
+//! days plus what is planned, so the fewest briefs go first), novelty (a marketer who did not attend this team's
+//! brief in the last year is a new pair), and the repeat penalty (not the same marketer at two occurrences in a row,
+//! including the previous occurrence) which also spreads each marketer's briefs over the weeks. Teams, sites and
+//! newcomers play no part here (everyone is put in no team and no site).
+//!
+//! Deterministic (fixed seed); occurrences that already have a marketer are kept as they are.
 
+use super::planner::model::{Instance, Member, NONE};
+use super::planner::{saved_weights, solve};
 use crate::error::Result;
-use crate::model::{Department, Id, PersonRow};
+use crate::model::{Activity, Department, Id, PersonRow, PlanningRules};
 use crate::schedule::coming;
-use crate::store::{absences, activities, participations, people, series};
+use crate::store::{absences, activities, board, participations, people, series};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::AtomicBool;
 use ts_rs::TS;
 
 /// One suggested assignment.
@@ -65,92 +83,206 @@ pub struct Rota {
     pub kept: Vec<Id>,
 }
 
+/// The series' pseudo-member (the visitor) in the instance.
+const TEAM: usize = 0;
+
 /// Suggests marketers for the next `next` occurrences of `series_id` after `now`. Writes nothing.
 pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>) -> Result<Rota> {
     let s = series::get(conn, series_id)?;
     let tz: Tz = s.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    let occurrences = activities::of_series(conn, series_id, now, next)?;
-    let marketers: Vec<PersonRow> = people::list_rows(conn)?
-        .into_iter()
-        .filter(|p| p.active && p.department == Department::Marketing)
-        .collect();
-    let horizon = occurrences.last().map_or(now, |a| a.end);
-    let mut load: HashMap<Id, i64> =
-        participations::brief_counts(conn, now - Duration::days(90), horizon)?;
-    let is_marketer: HashSet<Id> = marketers.iter().map(|m| m.id).collect();
-    let marketers_in = |id: Id| -> Result<HashSet<Id>> {
-        Ok(activities::participations(conn, id)?
-            .into_iter()
-            .filter(|p| coming(p.status) && is_marketer.contains(&p.person_id))
-            .map(|p| p.person_id)
-            .collect())
-    };
-    let mut previous: HashSet<Id> = match occurrences.first() {
-        Some(first) => match activities::previous_of_series(conn, series_id, first.start)? {
-            Some(prev) => marketers_in(prev.id)?,
-            None => HashSet::new(),
-        },
-        None => HashSet::new(),
-    };
+    let upcoming = activities::of_series(conn, series_id, now, next)?;
     let mut rota = Rota {
         series_id,
         assignments: Vec::new(),
         gaps: Vec::new(),
         kept: Vec::new(),
     };
-    for occ in &occurrences {
-        let present = marketers_in(occ.id)?;
-        if !present.is_empty() {
-            rota.kept.push(occ.id);
-            previous = present;
+    let (Some(first), Some(last)) = (upcoming.first(), upcoming.last()) else {
+        return Ok(rota);
+    };
+    let marketers: Vec<PersonRow> = people::list_rows(conn)?
+        .into_iter()
+        .filter(|p| p.active && p.department == Department::Marketing)
+        .collect();
+    let member_of: HashMap<Id, usize> = marketers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id, i + 1))
+        .collect();
+    let marketers_in = |id: Id| -> Result<Vec<usize>> {
+        Ok(activities::participations(conn, id)?
+            .into_iter()
+            .filter(|p| coming(p.status))
+            .filter_map(|p| member_of.get(&p.person_id).copied())
+            .collect())
+    };
+    // Day indices: the previous occurrence (if any), then the upcoming ones.
+    let previous = activities::previous_of_series(conn, series_id, first.start)?;
+    let occ: Vec<&Activity> = previous.iter().chain(upcoming.iter()).collect();
+    let offset = usize::from(previous.is_some());
+    let mut inst = Instance {
+        days: occ
+            .iter()
+            .map(|a| a.start.with_timezone(&tz).date_naive())
+            .collect(),
+        rules: PlanningRules {
+            host_capacity_per_half_day: 1,
+            max_host_days_per_month: i32::MAX,
+        },
+        visitors: vec![TEAM],
+        hosts: (1..=marketers.len()).collect(),
+        ..Instance::default()
+    };
+    let blank = |id: Id, email: &str, name: &str, dept: Department| Member {
+        id,
+        email: email.to_owned(),
+        name: name.to_owned(),
+        dept,
+        team: NONE,
+        site: NONE,
+        newcomer: false,
+    };
+    inst.members.push(blank(0, "", &s.team, Department::Sales));
+    for m in &marketers {
+        inst.members
+            .push(blank(m.id, &m.email, &m.full_name, Department::Marketing));
+    }
+    inst.allocate();
+    let block = |inst: &mut Instance, m: usize, d: usize| {
+        for slot in [2 * d, 2 * d + 1] {
+            let i = inst.at(m, slot);
+            inst.blocked[i] = true;
+        }
+    };
+    let mut open = 0;
+    for (d, a) in occ.iter().enumerate() {
+        let present = marketers_in(a.id)?;
+        if d < offset || !present.is_empty() {
+            if d >= offset {
+                rota.kept.push(a.id);
+            }
+            block(&mut inst, TEAM, d);
+            inst.fixed.extend(present.into_iter().map(|m| (TEAM, d, m)));
+        } else {
+            open += 1;
+        }
+    }
+    inst.targets = vec![open];
+    // Absences and holidays, then bookings at each occurrence's time.
+    let (from, to) = (inst.days[offset], inst.days[inst.days.len() - 1]);
+    for ab in absences::between(conn, from, to)? {
+        let who: Vec<usize> = match ab.person_id {
+            None => (1..=marketers.len()).collect(),
+            Some(p) => member_of.get(&p).copied().into_iter().collect(),
+        };
+        for (d, day) in inst.days.clone().iter().enumerate().skip(offset) {
+            if (ab.first_day..=ab.last_day).contains(day) {
+                who.iter().for_each(|&m| block(&mut inst, m, d));
+            }
+        }
+    }
+    for item in board::items(conn, first.start, last.end)? {
+        if item.status == crate::model::ActivityStatus::Cancelled {
             continue;
         }
-        let day = occ.start.with_timezone(&tz).date_naive();
-        let mut best: Option<(&PersonRow, i64)> = None;
-        for m in &marketers {
-            if previous.contains(&m.id) {
+        for (d, a) in occ.iter().enumerate().skip(offset) {
+            if item.id == a.id || item.start >= a.end || item.end <= a.start {
                 continue;
             }
-            let count = load.get(&m.id).copied().unwrap_or(0);
-            if best.is_some_and(|(b, c)| (c, &b.full_name, b.id) <= (count, &m.full_name, m.id)) {
-                continue;
+            for seat in item.seats.iter().filter(|s| coming(s.status)) {
+                if let Some(&m) = member_of.get(&seat.person_id) {
+                    block(&mut inst, m, d);
+                }
             }
-            let busy =
-                !participations::bookings(conn, m.id, occ.start, occ.end, Some(occ.id))?.is_empty();
-            let away = absences::overlapping(conn, m.id, day, day)?
+        }
+    }
+    let counts = participations::brief_counts(conn, now - Duration::days(90), last.end)?;
+    for (id, &m) in &member_of {
+        inst.host_base[m] = counts.get(id).copied().unwrap_or(0).max(0) as u32;
+    }
+    // Novelty: who attended this team's brief in the last year.
+    let since = first.start - Duration::days(365);
+    for a in activities::of_series(conn, series_id, since, 400)? {
+        if a.start >= first.start {
+            break;
+        }
+        for m in marketers_in(a.id)? {
+            inst.seen_pairs.insert((TEAM, m));
+        }
+    }
+    let weights = saved_weights(conn)?;
+    let st = solve::solve(&inst, weights, 1, &AtomicBool::new(false), &mut |_| {});
+    let mut placed: Vec<(usize, usize)> = st.items.iter().map(|(_, p)| (p.day, p.host)).collect();
+    placed.sort_unstable();
+    let mut load: Vec<i64> = inst.host_base.iter().map(|&b| i64::from(b)).collect();
+    let mut met: HashSet<usize> = inst.seen_pairs.iter().map(|&(_, m)| m).collect();
+    let mut last_at: Vec<usize> = inst
+        .fixed
+        .iter()
+        .filter(|f| f.1 + 1 == offset)
+        .map(|f| f.2)
+        .collect();
+    for (d, a) in occ.iter().enumerate().skip(offset) {
+        if rota.kept.contains(&a.id) {
+            last_at = inst
+                .fixed
                 .iter()
-                .any(|a| a.person_id.is_some());
-            if !busy && !away {
-                best = Some((m, count));
-            }
+                .filter(|f| f.1 == d)
+                .map(|f| f.2)
+                .collect();
+            continue;
         }
-        match best {
-            Some((m, count)) => {
-                rota.assignments.push(RotaAssignment {
-                    activity_id: occ.id,
-                    start: occ.start,
-                    person_id: m.id,
-                    email: m.email.clone(),
-                    name: m.full_name.clone(),
-                    reason: format!(
-                        "{} has {count} brief(s) in the last 90 days and planned, the fewest among available marketers",
-                        m.full_name
-                    ),
-                    load: count,
-                });
-                *load.entry(m.id).or_insert(0) += 1;
-                previous = HashSet::from([m.id]);
+        let free: Vec<usize> = (1..=marketers.len())
+            .filter(|&m| !inst.blocked[inst.at(m, 2 * d)])
+            .collect();
+        let Some(&(_, m)) = placed.iter().find(|(pd, _)| *pd == d) else {
+            rota.gaps.push(RotaGap {
+                activity_id: a.id,
+                start: a.start,
+                reason: if free.is_empty() {
+                    "every marketer is away, on holiday or busy at that time".into()
+                } else {
+                    "every free marketer is already at another occurrence at that time".into()
+                },
+            });
+            last_at.clear();
+            continue;
+        };
+        let person = &marketers[m - 1];
+        let fewest = free.iter().map(|&f| load[f]).min().unwrap_or(0);
+        let mut why = vec![format!(
+            "{} has {} brief(s) in the last 90 days and planned{}",
+            person.full_name,
+            load[m],
+            if load[m] <= fewest {
+                ", the fewest among available marketers"
+            } else {
+                ""
             }
-            None => {
-                rota.gaps.push(RotaGap {
-                    activity_id: occ.id,
-                    start: occ.start,
-                    reason: "every marketer is away, busy, or attended the previous occurrence"
-                        .into(),
-                });
-                previous.clear();
-            }
+        )];
+        if met.insert(m) {
+            why.push(format!(
+                "{} has not attended a {} brief in the last year",
+                person.full_name, s.team
+            ));
         }
+        if last_at.contains(&m) {
+            why.push(format!(
+                "{} also attended the previous occurrence: nobody else fitted",
+                person.full_name
+            ));
+        }
+        rota.assignments.push(RotaAssignment {
+            activity_id: a.id,
+            start: a.start,
+            person_id: person.id,
+            email: person.email.clone(),
+            name: person.full_name.clone(),
+            reason: why.join("; "),
+            load: load[m],
+        });
+        load[m] += 1;
+        last_at = vec![m];
     }
     Ok(rota)
 }

@@ -32,8 +32,12 @@
 
 pub mod coverage;
 pub mod csv;
+pub mod debriefs;
+#[cfg(test)]
+mod debrief_tests;
 #[cfg(test)]
 mod edge_tests;
+pub mod insights;
 pub mod participation;
 pub mod people;
 #[cfg(test)]
@@ -116,6 +120,13 @@ impl Period {
     fn utc_bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
         let midnight = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
         (midnight(self.from), midnight(self.to + Duration::days(1)))
+    }
+
+    /// UTC bounds wide enough to hold every activity starting in the period in any zone (a day either side); the
+    /// caller keeps those whose [`local_day`] the period [`contains`](Period::contains).
+    pub fn search_bounds(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        let (lo, hi) = self.utc_bounds();
+        (lo - EDGE, hi + EDGE)
     }
 }
 

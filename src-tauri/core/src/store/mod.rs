@@ -14,6 +14,7 @@ pub mod activities;
 pub mod audit;
 pub mod board;
 pub mod bulk;
+pub mod debriefs;
 pub mod invite_log;
 pub mod participations;
 pub mod people;

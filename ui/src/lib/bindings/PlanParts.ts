@@ -35,4 +35,8 @@ hostLoad: number,
 /**
  * Exchanges hosted by newcomers (penalty).
  */
-newcomer: number, };
+newcomer: number, 
+/**
+ * Same host on consecutive day indices for one visitor (penalty).
+ */
+repeat: number, };

@@ -35,4 +35,8 @@ hostLoad: number,
 /**
  * Per exchange hosted by a newcomer.
  */
-newcomer: number, };
+newcomer: number, 
+/**
+ * Per pair of one visitor's exchanges with the same host on consecutive day indices.
+ */
+repeat: number, };

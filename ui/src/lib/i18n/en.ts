@@ -821,6 +821,7 @@ export const en: Messages = {
 	'plan.weight.weekOverload': 'Overloaded week',
 	'plan.weight.hostLoad': 'Hosting load',
 	'plan.weight.newcomer': 'Hosted by a newcomer',
+	'plan.weight.repeat': 'Same host twice in a row',
 	'plan.run': 'Run',
 	'plan.running': 'Planning…',
 	'plan.phase.load': 'Reading the database',

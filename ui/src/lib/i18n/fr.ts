@@ -825,6 +825,7 @@ export const fr = {
 	'plan.weight.weekOverload': 'Semaine surchargée',
 	'plan.weight.hostLoad': 'Charge d’accueil',
 	'plan.weight.newcomer': 'Accueil par un nouvel arrivant',
+	'plan.weight.repeat': 'Même hôte deux fois de suite',
 	'plan.run': 'Lancer',
 	'plan.running': 'Calcul en cours…',
 	'plan.phase.load': 'Lecture de la base',

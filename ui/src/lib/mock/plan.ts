@@ -120,7 +120,7 @@ async function suggest(req: PlanRequest, ctx: PlanMockContext, send: (p: PlanPro
 	send({ phase: 'validate', done: proposals.length, total: proposals.length });
 	proposals.sort((a, b) => a.start.localeCompare(b.start));
 	const w = req.weights;
-	const parts = { coverage: proposals.length, newPairs: proposals.length, newTeams: proposals.length, reciprocity: 0, sameWeek: 0, weekOverload: 0, hostLoad: [...load.values()].reduce((s, n) => s + n * n, 0), newcomer: 0 };
+	const parts = { coverage: proposals.length, newPairs: proposals.length, newTeams: proposals.length, reciprocity: 0, sameWeek: 0, weekOverload: 0, hostLoad: [...load.values()].reduce((s, n) => s + n * n, 0), newcomer: 0, repeat: 0 };
 	const totalScore = w.coverage * parts.coverage + w.newPair * parts.newPairs + w.newTeam * parts.newTeams - w.hostLoad * parts.hostLoad;
 	return { proposals, unplaced, objective: { total: totalScore, parts, weights: w, wanted: visitors.length * req.perVisitor } };
 }

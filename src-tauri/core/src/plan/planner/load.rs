@@ -199,6 +199,9 @@ pub fn load(conn: &Connection, req: &PlanRequest, now: DateTime<Utc>) -> Result<
                 }
                 if let Some(hm) = hm {
                     let day = item.start.with_timezone(&zone_of(hm)).date_naive();
+                    if let (Some(vm), Some(&di)) = (vm, day_index.get(&day)) {
+                        inst.fixed.insert((vm, di, hm));
+                    }
                     if day >= month_start {
                         inst.host_days
                             .entry((hm, month_key(day)))

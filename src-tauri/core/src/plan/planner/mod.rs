@@ -25,6 +25,9 @@
 //! zone (a cross-site visit between zones relies on the safety net); the clash check does not know the monthly
 //! hosting limit, so `ops::plan::apply` checks it itself.
 //!
+//! **Brief rota.** `plan::rota` assigns marketers to brief occurrences on this same engine (same `State`, hard rules
+//! and objective): its module docs say how a series maps onto the model.
+//!
 //! **Safety net.** Every proposal is finally run through [`crate::schedule::check`] against the database; one that
 //! gets an error (or a holiday, weekend or host-capacity warning) is dropped and reported in `unplaced`.
 //!
@@ -38,7 +41,19 @@ pub mod score;
 pub mod solve;
 
 pub use load::load;
-pub use score::{Objective, Parts, Weights};
+pub use score::{Objective, Parts, Weights, MAX_WEIGHT};
+
+/// The settings key under which the manager's weights are saved (JSON).
+pub const WEIGHTS_KEY: &str = "plan_weights";
+
+/// The weights the manager saved (see `ops::settings::update_plan_weights`), or the defaults; a saved value this
+/// version cannot read or that is out of bounds reads as the defaults (a weight missing from it reads as its default).
+pub fn saved_weights(conn: &Connection) -> Result<Weights> {
+    Ok(settings::get_json(conn, WEIGHTS_KEY)?
+        .and_then(|v| serde_json::from_value::<Weights>(v).ok())
+        .and_then(|w| w.validated().ok())
+        .unwrap_or_default())
+}
 
 use crate::error::Result;
 use crate::model::{

@@ -4,7 +4,11 @@
 //! Invariants: slot `2 * day + h` is the morning (`h = 0`) or afternoon (`h = 1`) of working day `day`; `blocked` marks
 //! a person away or booked on anything but hosting a shadowing; `hosting` counts the visitors a host already receives
 //! in a slot; `host_days` holds, per host and calendar month, the days already spent hosting (inside or outside the
-//! period), so the monthly limit counts existing hosting.
+//! period), so the monthly limit counts existing hosting; `fixed` holds the exchanges already in the store by
+//! (visitor, day index, host) so that the repeat penalty sees them.
+//!
+//! The brief rota builds its own instance over the same type (see `plan::rota`): one visitor per brief series, one
+//! day index per occurrence, marketers as hosts.
 
 use crate::model::{Department, HalfDay, Id, PlanningRules};
 use chrono::{Datelike, NaiveDate};
@@ -103,6 +107,8 @@ pub struct Instance {
     pub seen_pairs: HashSet<(usize, usize)>,
     /// (visitor, host team) pairs that already happened or are planned.
     pub seen_teams: HashSet<(usize, usize)>,
+    /// Exchanges already in the store inside the period: (visitor, day index, host), all member indices.
+    pub fixed: HashSet<(usize, usize, usize)>,
     /// Teams a marketer already visited (reciprocity).
     pub marketing_visited: HashSet<usize>,
     /// Hosting days of each member over the last quarter and already planned (fairness).

@@ -13,14 +13,24 @@
 //! - **week overload** (penalty): exchanges above an even share per week of the period;
 //! - **host load** (penalty): `Σ (before + planned)² − before²` over hosts, with `before` their hosting over the last
 //!   quarter and already planned: squares make an even load cheapest;
-//! - **newcomers** (penalty): exchanges hosted by people who joined less than 90 days ago.
+//! - **newcomers** (penalty): exchanges hosted by people who joined less than 90 days ago;
+//! - **repeats** (penalty): pairs of one visitor's exchanges with the same host on consecutive day indices (an
+//!   exchange already in the store counts as one end of a pair): for shadowing, the same host two working days running;
+//!   for the brief rota, where each day index is one occurrence, the same marketer at two occurrences in a row.
+//!
+//! Weights are the manager's to choose (persisted in settings, see [`Weights::validated`]); a weight file or plan
+//! written before a weight existed reads that weight as its default.
 
+use crate::error::{Error, FieldError, Result};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// The highest weight a manager may set (the default coverage weight is 1,000).
+pub const MAX_WEIGHT: i64 = 10_000;
+
 /// The weight of each part of the objective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 #[ts(export, rename = "PlanWeights")]
 pub struct Weights {
     /// Per exchange placed.
@@ -39,6 +49,8 @@ pub struct Weights {
     pub host_load: i64,
     /// Per exchange hosted by a newcomer.
     pub newcomer: i64,
+    /// Per pair of one visitor's exchanges with the same host on consecutive day indices.
+    pub repeat: i64,
 }
 
 impl Default for Weights {
@@ -52,13 +64,53 @@ impl Default for Weights {
             week_overload: 15,
             host_load: 4,
             newcomer: 25,
+            repeat: 50,
+        }
+    }
+}
+
+impl Weights {
+    /// The weights by their camelCase names, in display order.
+    pub fn named(&self) -> [(&'static str, i64); 9] {
+        [
+            ("coverage", self.coverage),
+            ("newPair", self.new_pair),
+            ("newTeam", self.new_team),
+            ("repeat", self.repeat),
+            ("reciprocity", self.reciprocity),
+            ("sameWeek", self.same_week),
+            ("weekOverload", self.week_overload),
+            ("hostLoad", self.host_load),
+            ("newcomer", self.newcomer),
+        ]
+    }
+
+    /// Every weight between 0 and [`MAX_WEIGHT`] (field errors name the weight); coverage must be positive, or the
+    /// planner would have no reason to place anyone.
+    pub fn validated(&self) -> Result<Weights> {
+        let mut errors = Vec::new();
+        for (name, w) in self.named() {
+            if !(0..=MAX_WEIGHT).contains(&w) {
+                errors.push(FieldError::new(
+                    name,
+                    "out_of_range",
+                    format!("between 0 and {MAX_WEIGHT}"),
+                ));
+            } else if name == "coverage" && w == 0 {
+                errors.push(FieldError::new(name, "too_small", "at least 1"));
+            }
+        }
+        if errors.is_empty() {
+            Ok(*self)
+        } else {
+            Err(Error::Validation(errors))
         }
     }
 }
 
 /// The parts of the objective (raw counts) and the weighted total.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 #[ts(export, rename = "PlanParts")]
 pub struct Parts {
     /// Exchanges placed.
@@ -77,6 +129,8 @@ pub struct Parts {
     pub host_load: i64,
     /// Exchanges hosted by newcomers (penalty).
     pub newcomer: i64,
+    /// Same host on consecutive day indices for one visitor (penalty).
+    pub repeat: i64,
 }
 
 impl Parts {
@@ -90,6 +144,7 @@ impl Parts {
             - w.week_overload * self.week_overload
             - w.host_load * self.host_load
             - w.newcomer * self.newcomer
+            - w.repeat * self.repeat
     }
 
     /// Adds (`sign = 1`) or subtracts (`-1`) another set of parts.
@@ -102,6 +157,7 @@ impl Parts {
         self.week_overload += sign * o.week_overload;
         self.host_load += sign * o.host_load;
         self.newcomer += sign * o.newcomer;
+        self.repeat += sign * o.repeat;
     }
 }
 

@@ -47,6 +47,8 @@ pub struct State<'a> {
     /// Exchanges placed per visitor position.
     pub count: Vec<u32>,
     week_of: Vec<usize>,
+    /// Per (visitor position, day, host): exchanges in the plan (for the repeat penalty).
+    met_on: HashMap<(usize, usize, usize), u16>,
 }
 
 impl<'a> State<'a> {
@@ -74,7 +76,29 @@ impl<'a> State<'a> {
             quota: wanted.div_ceil(weeks as u32).max(1),
             count: vec![0; inst.visitors.len()],
             week_of: (0..inst.days.len()).map(|d| inst.week(d)).collect(),
+            met_on: HashMap::new(),
         }
+    }
+
+    /// The part of the gain that depends on both the host and the day: exchanges of the same visitor with the same
+    /// host on the day index before or after (in the plan or already in the store).
+    pub fn repeat_gain(&self, v: usize, host: usize, day: usize) -> i64 {
+        let inst = self.inst;
+        if self.count[v] == 0 && inst.fixed.is_empty() {
+            return 0;
+        }
+        let visitor = inst.visitors[v];
+        let mut n = 0;
+        for d in [day.wrapping_sub(1), day + 1] {
+            if d >= inst.days.len() {
+                continue;
+            }
+            if self.count[v] > 0 {
+                n += i64::from(self.met_on.get(&(v, d, host)).copied().unwrap_or(0));
+            }
+            n += i64::from(inst.fixed.contains(&(visitor, d, host)));
+        }
+        n
     }
 
     /// Whether visitor position `v` may take `p` now: every hard rule.
@@ -170,6 +194,7 @@ impl<'a> State<'a> {
     pub fn gain(&self, v: usize, p: Place) -> Parts {
         let mut g = self.host_gain(v, p.host);
         g.add(&self.day_gain(v, p.day), 1);
+        g.repeat = self.repeat_gain(v, p.host, p.day);
         g
     }
 
@@ -231,6 +256,11 @@ impl<'a> State<'a> {
             bump(&mut self.back[vm.team]);
         }
         bump(&mut self.hosted[p.host]);
+        let met = self.met_on.entry((v, p.day, p.host)).or_insert(0);
+        *met = if up { *met + 1 } else { *met - 1 };
+        if *met == 0 {
+            self.met_on.remove(&(v, p.day, p.host));
+        }
         let wk = self.week_of[p.day];
         let weeks = self.week.len();
         bump(&mut self.visitor_week[v * weeks + wk]);
@@ -279,7 +309,12 @@ impl<'a> State<'a> {
             }
             for k in 0..ndays {
                 let day = (offset + k) % ndays;
-                let total = hs + day_score[day];
+                let mut total = hs + day_score[day];
+                if best.is_some_and(|(_, b)| total <= b) {
+                    continue;
+                }
+                // A penalty: the bounds above stay upper bounds.
+                total -= w.repeat * self.repeat_gain(v, host, day);
                 if best.is_some_and(|(_, b)| total <= b) {
                     continue;
                 }
