@@ -3,46 +3,95 @@
 
 use super::coverage::Coverage;
 use super::participation::ParticipationRow;
+use super::trends::TrendPoint;
 use crate::export::neutralise;
 
 const BOM: &str = "\u{feff}";
 
-fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
+/// The text of a finished CSV, BOM first.
+pub(crate) fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
-fn writer() -> csv::Writer<Vec<u8>> {
+/// A rate with four decimals; empty when there is none.
+fn rate(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.4}")).unwrap_or_default()
+}
+
+/// A `;`-separated CSV writer into memory.
+pub(crate) fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new())
 }
 
-/// The participation summary, one line per group, with the JSON field names as header.
+/// The columns of [`participation_csv`], named as the JSON fields of `unisson report participation`.
+pub const PARTICIPATION_HEADER: [&str; 10] = [
+    "group",
+    "activePeople",
+    "participants",
+    "participationRate",
+    "shadowingVisitor",
+    "shadowingHost",
+    "trainingsAttended",
+    "trainingNoShows",
+    "briefsAttended",
+    "colocationDays",
+];
+
+/// The columns of [`trends_csv`], named as the JSON fields of [`TrendPoint`].
+pub const TRENDS_HEADER: [&str; 13] = [
+    "label",
+    "from",
+    "to",
+    "activePeople",
+    "participants",
+    "participationRate",
+    "exchanges",
+    "shadowingVisitor",
+    "shadowingHost",
+    "trainingsAttended",
+    "trainingNoShows",
+    "briefsAttended",
+    "colocationDays",
+];
+
+/// The participation summary, one line per group, with the JSON field names as header (the CLI's, stable for
+/// scripts).
 pub fn participation_csv(rows: &[ParticipationRow]) -> Result<String, csv::Error> {
+    write_participation(rows, &PARTICIPATION_HEADER)
+}
+
+/// The participation summary with the header the caller gives, one label per column of [`PARTICIPATION_HEADER`] in
+/// that order: the app passes its labels in the user's language, so a CSV opened in Excel reads like the screen.
+/// Refuses a header of another length (a column would be misnamed).
+pub fn participation_csv_labelled(
+    rows: &[ParticipationRow],
+    header: &[String],
+) -> crate::Result<String> {
+    if header.len() != PARTICIPATION_HEADER.len() {
+        return Err(crate::Error::field(
+            "header",
+            "invalid",
+            "the CSV header needs one label per column",
+        ));
+    }
+    write_participation(rows, header).map_err(|e| crate::Error::Io(std::io::Error::other(e)))
+}
+
+fn write_participation<S: AsRef<str>>(
+    rows: &[ParticipationRow],
+    header: &[S],
+) -> Result<String, csv::Error> {
     let mut w = writer();
-    w.write_record([
-        "group",
-        "activePeople",
-        "participants",
-        "participationRate",
-        "shadowingVisitor",
-        "shadowingHost",
-        "trainingsAttended",
-        "trainingNoShows",
-        "briefsAttended",
-        "colocationDays",
-    ])?;
+    w.write_record(header.iter().map(|h| neutralise(h.as_ref()).into_owned()))?;
     for r in rows {
-        let rate = r
-            .participation_rate
-            .map(|x| format!("{x:.4}"))
-            .unwrap_or_default();
         w.write_record([
             neutralise(&r.group).as_ref(),
             &r.active_people.to_string(),
             &r.participants.to_string(),
-            &rate,
+            &rate(r.participation_rate),
             &r.shadowing_visitor.to_string(),
             &r.shadowing_host.to_string(),
             &r.trainings_attended.to_string(),
@@ -65,6 +114,31 @@ pub fn coverage_csv(coverage: &Coverage) -> Result<String, csv::Error> {
             &neutralise(&c.team),
             &c.days.to_string(),
             &c.last.to_string(),
+        ])?;
+    }
+    finish(w)
+}
+
+/// A trend, one line per month or week, with the JSON field names as header.
+pub fn trends_csv(points: &[TrendPoint]) -> Result<String, csv::Error> {
+    let mut w = writer();
+    w.write_record(TRENDS_HEADER)?;
+    for p in points {
+        let n = |x: i64| x.to_string();
+        w.write_record([
+            p.label.clone(),
+            p.from.to_string(),
+            p.to.to_string(),
+            n(p.active_people),
+            n(p.participants),
+            rate(p.participation_rate),
+            n(p.exchanges),
+            n(p.shadowing_visitor),
+            n(p.shadowing_host),
+            n(p.trainings_attended),
+            n(p.training_no_shows),
+            n(p.briefs_attended),
+            n(p.colocation_days),
         ])?;
     }
     finish(w)

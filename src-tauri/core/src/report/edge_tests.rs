@@ -23,8 +23,8 @@ fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
 }
 
-struct World {
-    store: Store,
+pub(super) struct World {
+    pub(super) store: Store,
     marketer: Id,
     seller: Id,
     agent: Id,
@@ -75,7 +75,7 @@ fn add(
 }
 
 /// A marketer, a salesperson of "Ventes A" and a CRC agent, and their activities of March and April 2026 (Paris).
-fn world() -> (World, Vec<Id>) {
+pub(super) fn world() -> (World, Vec<Id>) {
     let mut store = Store::open_in_memory().expect("store");
     let (m, s, c) = store
         .write("test", at("2026-01-01T00:00:00Z"), |tx| {

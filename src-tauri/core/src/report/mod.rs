@@ -22,6 +22,7 @@
 //! - **Participation rate** of a group: the share of its *active* people with at least one exchange in the period
 //!   (`participants / activePeople`; `None` when the group has no active people). Inactive people's participations
 //!   still count in the group's figures: history belongs to the group it happened in.
+//! - **Trend**: the same figures for everyone together, month by month or week by week ([`trends`]).
 //! - **Group** of a person: their current email (by person), team, department or home site name (empty when none);
 //!   people are grouped as they are today, not as they were at the time.
 //!
@@ -42,6 +43,9 @@ pub mod participation;
 pub mod people;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;
+pub mod trends;
 
 use crate::error::{Error, Result};
 use crate::model::{ActivityKind, ActivityStatus, Department, Id, ParticipationStatus, Role};

@@ -6,6 +6,7 @@
 use super::{classify, group_of, is_exchange, sums_in, GroupBy, Metric, Period};
 use crate::error::Result;
 use crate::model::{Department, Id};
+use crate::store::report::ReportPerson;
 use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -53,7 +54,7 @@ pub struct ParticipationRow {
 }
 
 impl ParticipationRow {
-    fn empty(group: String) -> ParticipationRow {
+    pub(crate) fn empty(group: String) -> ParticipationRow {
         ParticipationRow {
             group,
             active_people: 0,
@@ -108,9 +109,20 @@ impl ParticipationRow {
 /// (active or not) has a row.
 pub fn summary(store: &Store, period: &Period, by: GroupBy) -> Result<Vec<ParticipationRow>> {
     let sums = sums_in(store.conn(), period)?;
+    let people = crate::store::report::people(store.conn())?;
+    Ok(fold(&people, &sums, |p| group_of(by, p)))
+}
+
+/// Folds each person's sums of the base metrics into one row per group key (`key` of the person), sorted by key.
+/// Every key with at least one person (active or not) has a row.
+pub(crate) fn fold(
+    people: &[ReportPerson],
+    sums: &HashMap<Id, [i64; 7]>,
+    key: impl Fn(&ReportPerson) -> String,
+) -> Vec<ParticipationRow> {
     let mut groups: BTreeMap<String, ParticipationRow> = BTreeMap::new();
-    for person in crate::store::report::people(store.conn())? {
-        let key = group_of(by, &person);
+    for person in people {
+        let key = key(person);
         let row = groups
             .entry(key.clone())
             .or_insert_with(|| ParticipationRow::empty(key));
@@ -122,14 +134,14 @@ pub fn summary(store: &Store, period: &Period, by: GroupBy) -> Result<Vec<Partic
             row.participants += i64::from(exchanges > 0);
         }
     }
-    Ok(groups
+    groups
         .into_values()
         .map(|mut row| {
             row.participation_rate =
                 (row.active_people > 0).then(|| row.participants as f64 / row.active_people as f64);
             row
         })
-        .collect())
+        .collect()
 }
 
 /// The activity ids behind one figure of [`summary`]: `group` is the row's `group` under `by`. An id appears once per
@@ -142,9 +154,25 @@ pub fn evidence(
     metric: Metric,
     period: &Period,
 ) -> Result<Vec<Id>> {
+    evidence_of(store, metric, period, |p| group_of(by, p) == group)
+}
+
+/// The activity ids behind one figure of everyone together (a point of [`super::trends::trends`]), as
+/// [`evidence`] gives them for a group.
+pub fn evidence_everyone(store: &Store, metric: Metric, period: &Period) -> Result<Vec<Id>> {
+    evidence_of(store, metric, period, |_| true)
+}
+
+/// The activity ids behind `metric` for the people `member` keeps.
+fn evidence_of(
+    store: &Store,
+    metric: Metric,
+    period: &Period,
+    member: impl Fn(&ReportPerson) -> bool,
+) -> Result<Vec<Id>> {
     let members: HashMap<Id, Department> = crate::store::report::people(store.conn())?
         .into_iter()
-        .filter(|p| group_of(by, p) == group)
+        .filter(|p| member(p))
         .map(|p| (p.id, p.department))
         .collect();
     Ok(super::facts_in(store.conn(), period, None)?
