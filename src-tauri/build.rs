@@ -51,6 +51,7 @@ fn main() {
         "report_participation_export",
         "report_coverage",
         "report_evidence",
+        "report_trends",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

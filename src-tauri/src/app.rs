@@ -63,6 +63,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         reports::report_participation_export,
         reports::report_coverage,
         reports::report_evidence,
+        reports::report_trends,
     ])
 }
 

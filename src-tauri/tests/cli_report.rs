@@ -327,3 +327,97 @@ fn coverage_drill_down_and_refusals() {
         "the error names the choices: {out:?}"
     );
 }
+
+#[test]
+fn trends_by_month_and_week_match_an_independent_count_and_write_csv() {
+    let (_dir, db, from, to) = demo();
+    for (by, points) in [("month", 5), ("week", 0)] {
+        let trend = json(&unisson(&[
+            "report", "trends", "--db", &db, "--from", &from, "--to", &to, "--by", by, "--format",
+            "json",
+        ]));
+        let trend = trend.as_array().expect("an array of points");
+        if points > 0 {
+            assert!(
+                (points - 1..=points).contains(&trend.len()),
+                "121 days touch 4 or 5 calendar months, one point each: {}",
+                trend.len()
+            );
+        }
+        assert_eq!(
+            (
+                trend[0]["from"].as_str(),
+                trend[trend.len() - 1]["to"].as_str()
+            ),
+            (Some(from.as_str()), Some(to.as_str())),
+            "the points cover the period ({by})"
+        );
+        let mut exchanges = 0;
+        for point in trend {
+            let (a, b) = (
+                point["from"].as_str().expect("from"),
+                point["to"].as_str().expect("to"),
+            );
+            let want = independent(&db, a, b);
+            let sum = |metric: &str| -> i64 {
+                want.iter()
+                    .filter(|((_, m), _)| *m == metric)
+                    .map(|(_, n)| n)
+                    .sum()
+            };
+            for metric in &FIELDS[4..] {
+                assert_eq!(
+                    point[metric].as_i64(),
+                    Some(sum(metric)),
+                    "{metric} of {} ({by}) must equal the count made from `activity list`",
+                    point["label"]
+                );
+            }
+            let sales_briefs = want
+                .get(&("sales".to_owned(), "briefsAttended"))
+                .copied()
+                .unwrap_or(0);
+            let want_exchanges = FIELDS[4..]
+                .iter()
+                .filter(|m| **m != "trainingNoShows")
+                .map(|m| sum(m))
+                .sum::<i64>()
+                - sales_briefs;
+            assert_eq!(
+                point["exchanges"].as_i64(),
+                Some(want_exchanges),
+                "exchanges of {} ({by}): every counted figure but no-shows and salespeople's briefs",
+                point["label"]
+            );
+            exchanges += want_exchanges;
+        }
+        assert!(
+            exchanges > 0,
+            "the demo has exchanges in the period, or this test proves nothing"
+        );
+    }
+    let out = unisson(&[
+        "report", "trends", "--db", &db, "--from", &from, "--to", &to, "--format", "csv",
+    ]);
+    assert!(out.status.success(), "CSV must be written: {out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.starts_with(
+            "\u{feff}label;from;to;activePeople;participants;participationRate;exchanges;"
+        ),
+        "the CLI's CSV keeps the English field names: {text:.120}"
+    );
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with(&from[..7])),
+        "121 days come by month by default, the first line is the first month: {text:.200}"
+    );
+    let out = unisson(&[
+        "report", "trends", "--db", &db, "--from", &from, "--to", &to, "--by", "day",
+    ]);
+    assert!(
+        !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("month or week"),
+        "an unknown step is refused and the error names the choices: {out:?}"
+    );
+}

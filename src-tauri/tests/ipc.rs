@@ -278,6 +278,65 @@ fn reports_answer_on_an_empty_store() {
     )
     .expect("evidence");
     assert_eq!(ids, json!([]), "{ids}");
+    let ids = invoke(
+        &window,
+        "report_evidence",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "group": null, "metric": "exchanges" }),
+    )
+    .expect("evidence of everyone (a trend point) takes a null group");
+    assert_eq!(ids, json!([]), "{ids}");
+    let trend = invoke(
+        &window,
+        "report_trends",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "step": null }),
+    )
+    .expect("trends");
+    let labels: Vec<&str> = trend
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| p["label"].as_str().expect("label"))
+        .collect();
+    assert_eq!(
+        (labels.first(), labels.len()),
+        (Some(&"2026-W53"), 14),
+        "a quarter comes by ISO week by default, 1 January 2027 in week 53 of 2026: {trend}"
+    );
+    let months = invoke(
+        &window,
+        "report_trends",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "step": "month" }),
+    )
+    .expect("trends by month");
+    assert_eq!(
+        months.as_array().map(Vec::len),
+        Some(3),
+        "three months: {months}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("rapport.csv");
+    let header: Vec<String> = (1..=10).map(|i| format!("Colonne {i}")).collect();
+    invoke(
+        &window,
+        "report_participation_export",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "path": out.to_str(), "header": header }),
+    )
+    .expect("export with the UI's labels");
+    let csv = std::fs::read_to_string(&out).expect("exported file");
+    assert!(
+        csv.starts_with("\u{feff}Colonne 1;Colonne 2;"),
+        "the UI's header labels head the CSV: {csv}"
+    );
+    let err = invoke(
+        &window,
+        "report_participation_export",
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "path": out.to_str(), "header": ["one"] }),
+    )
+    .expect_err("a short header");
+    assert_eq!(
+        err["fields"][0]["field"], "header",
+        "a header with a missing label is refused: {err}"
+    );
     let err = invoke(
         &window,
         "report_participation",

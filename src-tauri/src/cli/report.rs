@@ -1,15 +1,16 @@
-//! `unisson report …`: HR reports headless (participation by group, coverage matrix, host load, inactive people,
-//! passport, and the activity ids behind a figure). JSON on stdout, or CSV for Excel (UTF-8 BOM, `;`, neutralised
-//! cells). Periods are local days, inclusive; an activity counts on the day it starts in its own zone.
+//! `unisson report …`: HR reports headless (participation by group, its trend, coverage matrix, host load, inactive
+//! people, passport, and the activity ids behind a figure). JSON on stdout, or CSV for Excel (UTF-8 BOM, `;`,
+//! neutralised cells). Periods are local days, inclusive; an activity counts on the day it starts in its own zone.
 
 use super::{print_json, write_stdout, Format};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Subcommand;
 use serde::Serialize;
 use unisson_core::report::coverage::{host_load, matrix, CoverageRows};
-use unisson_core::report::csv::{coverage_csv, participation_csv};
+use unisson_core::report::csv::{coverage_csv, participation_csv, trends_csv};
 use unisson_core::report::participation::{evidence, summary, ParticipationRow};
 use unisson_core::report::people::{never_participated, not_in_last_months, passport};
+use unisson_core::report::trends::{default_step, trends};
 use unisson_core::report::{GroupBy, Metric, Period};
 use unisson_core::store::{people, Store};
 
@@ -28,6 +29,22 @@ pub enum ReportCommand {
         /// person, team, department or site.
         #[arg(long, default_value = "team")]
         by: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Participation over time, one record per month or ISO week (label, from, to, activePeople, participants,
+    /// participationRate, exchanges, and the figures of `report participation`, for everyone together).
+    Trends {
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day, inclusive.
+        #[arg(long)]
+        to: NaiveDate,
+        /// `month` or `week` (default: by week up to about a quarter, by month beyond).
+        #[arg(long)]
+        by: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -175,6 +192,25 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
                         .map_err(|e| e.to_string())?
                         .as_bytes(),
                 ),
+            }
+        }
+        ReportCommand::Trends {
+            from,
+            to,
+            by,
+            format,
+        } => {
+            let period = period(from, to)?;
+            let step = match by {
+                Some(by) => by.parse().map_err(|_| "--by is month or week".to_owned())?,
+                None => default_step(&period),
+            };
+            let points = trends(store, &period, step).map_err(err)?;
+            match format {
+                Format::Json => print_json(&points),
+                Format::Csv => {
+                    write_stdout(trends_csv(&points).map_err(|e| e.to_string())?.as_bytes())
+                }
             }
         }
         ReportCommand::HostLoad { from, to } => {
