@@ -158,10 +158,44 @@ def check_person(path, facts):
             times_match(ev, a, path)
 
 
+def shown(events, lo=None, hi=None, where=""):
+    """The starts (UTC ISO) a recurring set shows in [lo, hi]: its rule's minus EXDATEs and overridden occurrences
+    (RECURRENCE-ID), plus each override's own start. Also checks the set's shape."""
+    masters = [e for e in events if "RRULE" in e and "RECURRENCE-ID" not in e]
+    overrides = [e for e in events if "RECURRENCE-ID" in e]
+    check(len(masters) == 1, f"{where}: one VEVENT carries the rule")
+    if len(masters) != 1:
+        return set()
+    ev = masters[0]
+    tzid = ev["DTSTART"].params.get("TZID")
+    removed = set()
+    ex = ev.get("EXDATE", [])
+    for prop in ex if isinstance(ex, list) else [ex]:
+        check(prop.params.get("TZID") == tzid, f"{where}: EXDATE has DTSTART's zone")
+        removed |= {d.dt for d in prop.dts}
+    for o in overrides:
+        check(str(o["UID"]) == str(ev["UID"]), f"{where}: an override has the series' UID")
+        check(o["RECURRENCE-ID"].params.get("TZID") == tzid, f"{where}: RECURRENCE-ID has DTSTART's zone")
+        check("RRULE" not in o, f"{where}: an override does not repeat")
+        removed.add(o["RECURRENCE-ID"].dt)
+    rule = rrulestr(ev["RRULE"].to_ical().decode(), dtstart=ev["DTSTART"].dt)
+    instances = rule.between(lo, hi, inc=True) if lo is not None else list(rule)
+    got = {iso(t) for t in instances if t not in removed}
+    for o in overrides:
+        start = o["DTSTART"].dt
+        if lo is None or lo <= start <= hi:
+            got.add(iso(start))
+    return got
+
+
 def check_series(path, facts):
     raw_lines(path)
     cal = icalendar.Calendar.from_ical(path.read_bytes())
-    (ev,) = cal.walk("VEVENT")
+    events = cal.walk("VEVENT")
+    ev = next((e for e in events if "RECURRENCE-ID" not in e), None)
+    check(ev is not None, f"{path.name}: the series VEVENT is there")
+    if ev is None:
+        return
     s = facts["series"].get(str(ev["UID"]))
     check(s is not None, f"{path.name}: UID is a series'")
     if not s:
@@ -169,19 +203,12 @@ def check_series(path, facts):
     check(ev["RRULE"].to_ical().decode() == s["rrule"], f"{path.name}: RRULE is the store's")
     tzid = ev["DTSTART"].params.get("TZID")
     check(tzid == s["timezone"], f"{path.name}: DTSTART in the series' zone")
-    exdates = []
-    ex = ev.get("EXDATE", [])
-    for prop in ex if isinstance(ex, list) else [ex]:
-        check(prop.params.get("TZID") == tzid, f"{path.name}: EXDATE has DTSTART's zone")
-        exdates += [d.dt for d in prop.dts]
-    start = ev["DTSTART"].dt
     window_start = ev["DTSTAMP"].dt
     briefs = [b for b in s["briefs"] if b["start"] >= iso(window_start)]
     if not briefs:
         return
     window_end = max(dt.datetime.fromisoformat(b["start"].replace("Z", "+00:00")) for b in briefs)
-    rule = rrulestr(s["rrule"], dtstart=start)
-    got = {iso(t) for t in rule.between(window_start, window_end, inc=True) if t not in exdates}
+    got = shown(events, window_start, window_end, path.name)
     want = {b["start"] for b in briefs if b["status"] != "cancelled"}
     check(got == want, f"{path.name}: the series' occurrences are the briefs in the store ({len(got)} vs {len(want)})")
 
@@ -204,6 +231,11 @@ def check_golden(path):
         att = att if isinstance(att, list) else [att]
         check([str(a).removeprefix("mailto:") for a in att] == [a["email"] for a in want["attendees"]], f"{path.name}: attendees")
         check([str(a.params.get("CN")) for a in att] == [a["name"] for a in want["attendees"]], f"{path.name}: CN names survive")
+        if "recurrenceId" in want:
+            check(iso(ev["RECURRENCE-ID"].dt) == want["recurrenceId"], f"{path.name}: RECURRENCE-ID")
+    if "occurrences" in expect:
+        got = sorted(shown(cal.walk("VEVENT"), where=path.name))
+        check(got == expect["occurrences"], f"{path.name}: the set shows the expected occurrences ({len(got)})")
 
 
 def main():

@@ -4,7 +4,9 @@
 #
 # 1. `unisson demo`, then a full `unisson export --eml` → checked;
 # 2. one upcoming activity cancelled with `unisson activity cancel`, then `unisson export --changed-only` → checked
-#    (CANCEL files, SEQUENCE above the REQUEST's).
+#    (CANCEL files, SEQUENCE above the REQUEST's);
+# 3. one upcoming brief occurrence moved with `unisson activity move` and the next one cancelled, then a changed-only
+#    export → checked (the series file's override and EXDATE, expanded by both parsers).
 # Installs what is missing, idempotently: the venv and `pip install -r requirements.txt` only when that file changed,
 # `npm ci` only when package-lock.json changed. Binary: $UNISSON_BIN (default <repo>/target/debug/unisson).
 # Exits non-zero on any failure; the last line is `interop: N passed, M failed`.
@@ -91,6 +93,44 @@ if [ -n "$victim" ]; then
   fi
   mkdir -p "$WORK/none"
   run_checks "$WORK/changed" "$WORK/none"
+fi
+
+# Move an upcoming brief occurrence to the next day, 2 h 30 later, and cancel the one after it in the same series: the
+# series file must carry an override (RECURRENCE-ID) and an EXDATE, and both parsers must still see the store's briefs.
+picked=$("$BIN" activity list --db "$DB" --kind brief | "$VENV/bin/python" -c '
+import json, sys, datetime as dt
+now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+by = {}
+for a in json.load(sys.stdin):
+    if a["status"] in ("planned", "confirmed") and a["start"] > now and a.get("seriesId"):
+        by.setdefault(a["seriesId"], []).append(a)
+for rows in by.values():
+    rows.sort(key=lambda a: a["start"])
+    for a, b in zip(rows[1:], rows[2:]):
+        t = dt.datetime.fromisoformat(a["start"].replace("Z", "+00:00")) + dt.timedelta(days=1, hours=2, minutes=30)
+        print(a["id"], t.strftime("%Y-%m-%dT%H:%M:%SZ"), b["id"])')
+moved=""
+while read -r id start other; do
+  if "$BIN" activity move --db "$DB" --id "$id" --start "$start" >/dev/null 2>&1; then
+    moved=$id
+    "$BIN" activity cancel --db "$DB" --id "$other" >/dev/null
+    break
+  fi
+done <<<"$picked"
+if [ -n "$moved" ]; then
+  mkdir -p "$WORK/none"
+  "$BIN" export --db "$DB" --out "$WORK/moved" --changed-only >"$WORK/moved.json"
+  log "changed-only export after moving brief $moved: $(tr -d '\n ' <"$WORK/moved.json")"
+  if grep -lq '^RECURRENCE-ID' "$WORK/moved"/series/*.ics 2>/dev/null; then
+    passed=$((passed + 1))
+  else
+    echo "[interop] FAIL the moved brief occurrence gave no RECURRENCE-ID override" >&2
+    failed=$((failed + 1))
+  fi
+  run_checks "$WORK/moved" "$WORK/none"
+else
+  echo "[interop] FAIL no upcoming brief occurrence could be moved" >&2
+  failed=$((failed + 1))
 fi
 
 echo "interop: $passed passed, $failed failed"

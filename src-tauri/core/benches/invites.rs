@@ -87,6 +87,7 @@ fn write_all(data: &[Data]) -> usize {
             }),
             rrule: None,
             exdates: Vec::new(),
+            recurrence_id: None,
         };
         let cal = Calendar {
             method: Method::Request,

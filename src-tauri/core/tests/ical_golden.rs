@@ -1,5 +1,5 @@
 //! Golden files of the .ics writer: DST weekends in Paris and New York, Tokyo (no DST), all-day and 3-day items, a
-//! series with EXDATEs, hostile names and a 300-character title, a CANCEL and a PUBLISH calendar.
+//! series with EXDATEs, one with overrides (RECURRENCE-ID) across a DST weekend, hostile names and a 300-character title, a CANCEL and a PUBLISH calendar.
 //!
 //! Each case is compared byte for byte with `tests/golden/<name>.ics` (DTSTAMP is fixed, so nothing varies), and its
 //! facts (instants in UTC, days, zone, attendees, status) with `<name>.expect.json`, which tests/interop/run.sh also
@@ -71,6 +71,7 @@ fn event(
         }),
         rrule: None,
         exdates: Vec::new(),
+            recurrence_id: None,
     }
 }
 
@@ -87,7 +88,7 @@ fn expect_of(cal: &Calendar<'_>) -> Value {
         .iter()
         .map(|e| {
             let scheduling = cal.method != Method::Publish;
-            json!({
+            let mut event = json!({
                 "uid": e.uid,
                 "summary": ical::clean_text(e.summary),
                 "description": ical::clean_text(e.description),
@@ -106,10 +107,65 @@ fn expect_of(cal: &Calendar<'_>) -> Value {
                 } else { Vec::new() },
                 "rrule": e.rrule,
                 "exdates": e.exdates.iter().map(|w| when_json(*w)).collect::<Vec<_>>(),
-            })
+            });
+            if let (Some(map), Some(original)) = (event.as_object_mut(), e.recurrence_id) {
+                map.insert("recurrenceId".into(), when_json(original));
+            }
+            event
         })
         .collect();
-    json!({ "method": cal.method.as_str(), "events": events })
+    let mut out = json!({ "method": cal.method.as_str(), "events": events });
+    if let (Some(map), Some(occurrences)) = (out.as_object_mut(), occurrences(cal)) {
+        map.insert("occurrences".into(), occurrences);
+    }
+    out
+}
+
+/// The starts (UTC) a calendar with a finite recurring event shows, expanded with the `rrule` crate: the rule's,
+/// minus EXDATEs and overridden occurrences, plus the overrides' starts. Interop checkers expand the file their way
+/// and compare.
+fn occurrences(cal: &Calendar<'_>) -> Option<Value> {
+    let master = cal.events.iter().find(|e| e.rrule.is_some())?;
+    let rule = master.rrule?;
+    let When::At(start) = master.start else {
+        panic!("golden series are timed");
+    };
+    let local = start.with_timezone(&master.zone).naive_local();
+    let set: rrule::RRuleSet = format!(
+        "DTSTART;TZID={}:{}\nRRULE:{rule}",
+        master.zone.name(),
+        local.format("%Y%m%dT%H%M%S")
+    )
+    .parse()
+    .expect("a valid rule");
+    let result = set.all(1000);
+    assert!(!result.limited, "golden rules are finite (COUNT or UNTIL)");
+    let overrides: Vec<&Event<'_>> = cal
+        .events
+        .iter()
+        .filter(|e| e.uid == master.uid && e.recurrence_id.is_some())
+        .collect();
+    let removed: Vec<When> = master
+        .exdates
+        .iter()
+        .copied()
+        .chain(overrides.iter().filter_map(|o| o.recurrence_id))
+        .collect();
+    let mut starts: Vec<DateTime<Utc>> = result
+        .dates
+        .iter()
+        .map(|t| t.with_timezone(&Utc))
+        .filter(|t| !removed.contains(&When::At(*t)))
+        .collect();
+    starts.extend(overrides.iter().filter_map(|o| match o.start {
+        When::At(t) => Some(t),
+        When::Day(_) => None,
+    }));
+    starts.sort();
+    Some(json!(starts
+        .iter()
+        .map(|t| when_json(When::At(*t)))
+        .collect::<Vec<_>>()))
 }
 
 fn golden_dir() -> PathBuf {
@@ -291,6 +347,61 @@ fn series_with_exdates() {
             method: Method::Publish,
             name: Some("Brief hebdo – Ventes Sud-Ouest"),
             events: vec![e],
+        },
+    );
+}
+
+#[test]
+fn series_with_overrides_across_the_spring_change() {
+    let paris = chrono_tz::Europe::Paris;
+    let local = |d: NaiveDate, h: u32, m: u32| {
+        paris
+            .from_local_datetime(&d.and_hms_opt(h, m, 0).expect("time"))
+            .single()
+            .expect("paris")
+            .with_timezone(&Utc)
+    };
+    let brief = |start: DateTime<Utc>, summary: &'static str| {
+        let mut e = event(
+            "series-override@test",
+            paris,
+            When::At(start),
+            When::At(start + chrono::Duration::minutes(45)),
+            summary,
+        );
+        e.organizer = None;
+        e.attendees.clear();
+        e.alarm = None;
+        e
+    };
+    let mut master = brief(
+        local(day(2025, 3, 3), 8, 0),
+        "Brief hebdo – Ventes Sud-Ouest",
+    );
+    master.rrule = Some("FREQ=WEEKLY;BYDAY=MO;COUNT=12");
+    // Easter Monday.
+    master.exdates = vec![When::At(local(day(2025, 4, 21), 8, 0))];
+    // The Monday before the DST weekend (CET) moved to the Tuesday after it (CEST), 09:30.
+    let mut moved = brief(
+        local(day(2025, 4, 1), 9, 30),
+        "Brief hebdo – Ventes Sud-Ouest",
+    );
+    moved.recurrence_id = Some(When::At(local(day(2025, 3, 24), 8, 0)));
+    moved.sequence = 3;
+    // The first Monday after the change: same time, another title and room.
+    let mut retitled = brief(
+        local(day(2025, 3, 31), 8, 0),
+        "Brief spécial ; lancement, offre Pro",
+    );
+    retitled.recurrence_id = Some(When::At(local(day(2025, 3, 31), 8, 0)));
+    retitled.location = "Salle Loire";
+    retitled.sequence = 2;
+    check(
+        "series-override",
+        &Calendar {
+            method: Method::Publish,
+            name: Some("Brief hebdo – Ventes Sud-Ouest"),
+            events: vec![master, moved, retitled],
         },
     );
 }

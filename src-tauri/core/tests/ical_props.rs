@@ -49,6 +49,7 @@ fn write(title: &str, name: &str, place: &str, description: &str) -> String {
         alarm: None,
         rrule: None,
         exdates: Vec::new(),
+        recurrence_id: None,
     };
     ical::write_calendar(
         &Calendar {

@@ -1,4 +1,4 @@
-//! `unisson activity …`: list and cancel activities headless.
+//! `unisson activity …`: list, cancel and move activities headless.
 
 use super::{print_json, write_stdout, Format};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -37,6 +37,25 @@ pub enum ActivityCommand {
         /// The activity id.
         #[arg(long)]
         id: Id,
+    },
+    /// Move an activity (and optionally re-title or re-locate it), confirming warnings; prints the new record. For a
+    /// brief occurrence this is a change of that one occurrence (an override in its series' file).
+    Move {
+        /// The activity id.
+        #[arg(long)]
+        id: Id,
+        /// New start (RFC 3339, e.g. 2027-03-02T08:30:00Z).
+        #[arg(long)]
+        start: DateTime<Utc>,
+        /// New end (RFC 3339); default: the same length as before.
+        #[arg(long)]
+        end: Option<DateTime<Utc>>,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        /// New location.
+        #[arg(long)]
+        location: Option<String>,
     },
 }
 
@@ -88,6 +107,22 @@ pub fn run(store: &mut Store, command: ActivityCommand, now: DateTime<Utc>) -> R
         }
         ActivityCommand::Cancel { id } => {
             let record = activities::cancel(store, id, now, "cli").map_err(|e| e.to_string())?;
+            print_json(&record)
+        }
+        ActivityCommand::Move {
+            id,
+            start,
+            end,
+            title,
+            location,
+        } => {
+            let mut input = activities::input_of(store.conn(), id).map_err(|e| e.to_string())?;
+            input.end = end.unwrap_or(start + (input.end - input.start));
+            input.start = start;
+            input.title = title.unwrap_or(input.title);
+            input.location = location.unwrap_or(input.location);
+            let record = activities::update(store, id, &input, true, now, "cli")
+                .map_err(|e| e.to_string())?;
             print_json(&record)
         }
     }

@@ -30,7 +30,7 @@ impl Method {
 }
 
 /// A start or end: an instant (written in the event's zone) or a whole day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum When {
     /// An instant, shown in the event's zone.
     At(DateTime<Utc>),
@@ -155,6 +155,9 @@ pub struct Event<'a> {
     pub rrule: Option<&'a str>,
     /// EXDATEs, written with DTSTART's value type and zone.
     pub exdates: Vec<When>,
+    /// RECURRENCE-ID: in an override of one occurrence of a recurring event (same UID as the event with the RRULE),
+    /// the start that occurrence has by the rule, written with the value type and zone of DTSTART.
+    pub recurrence_id: Option<When>,
 }
 
 /// A VCALENDAR.

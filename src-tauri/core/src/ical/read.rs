@@ -110,6 +110,14 @@ pub struct IcsEvent {
     pub stamp: Option<DateTime<Utc>>,
     /// Whether it repeats (RRULE or RDATE).
     pub recurring: bool,
+    /// RRULE value, as written (the first one; RFC 5545 allows no more).
+    pub rrule: Option<String>,
+    /// RDATE values (a PERIOD gives its start).
+    pub rdates: Vec<IcsTime>,
+    /// EXDATE values.
+    pub exdates: Vec<IcsTime>,
+    /// RECURRENCE-ID: this event overrides that occurrence of the event with the same UID.
+    pub recurrence_id: Option<IcsTime>,
     /// ATTENDEEs.
     pub attendees: Vec<IcsAttendee>,
 }
@@ -254,12 +262,43 @@ fn read_event(e: &IcalEvent, lines: &EventLines) -> Result<IcsEvent> {
         sequence,
         stamp,
         recurring: value(e, "RRULE").is_some() || value(e, "RDATE").is_some(),
+        rrule: value(e, "RRULE")
+            .and_then(|p| p.value.as_deref())
+            .map(|v| v.trim().to_owned()),
+        rdates: times(e, "RDATE", lines)?,
+        exdates: times(e, "EXDATE", lines)?,
+        recurrence_id: match value(e, "RECURRENCE-ID") {
+            Some(p) => Some(read_time(p, lines.of("RECURRENCE-ID"))?),
+            None => None,
+        },
         attendees,
     })
 }
 
+/// Every value of every `name` property (RDATE, EXDATE: comma-separated lists, each in the property's zone).
+fn times(e: &IcalEvent, name: &str, lines: &EventLines) -> Result<Vec<IcsTime>> {
+    let mut out = Vec::new();
+    let all = lines.all(name);
+    for (i, p) in e.properties.iter().filter(|p| p.name == name).enumerate() {
+        let line = all.get(i).copied().unwrap_or(lines.begin);
+        for raw in p.value.as_deref().unwrap_or("").split(',') {
+            // A PERIOD (start/end or start/duration) counts from its start.
+            let start = raw.split('/').next().unwrap_or("");
+            if !start.trim().is_empty() {
+                out.push(read_value(p, start, line)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn read_time(p: &Property, line: usize) -> Result<IcsTime> {
-    let raw = p.value.as_deref().unwrap_or("").trim();
+    read_value(p, p.value.as_deref().unwrap_or(""), line)
+}
+
+/// One date or date-time value of `p` (its VALUE and TZID parameters apply).
+fn read_value(p: &Property, raw: &str, line: usize) -> Result<IcsTime> {
+    let raw = raw.trim();
     let bad = || {
         err(
             line,

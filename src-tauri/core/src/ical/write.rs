@@ -2,13 +2,16 @@
 //!
 //! Invariants of every file written here (the rules of DESIGN.md's "Invites" section):
 //! - CRLF line ends, lines folded at 75 octets (see [`super::text`]), TEXT escaped, names quoted with RFC 6868;
-//! - `REQUEST`, `CANCEL` and `REPLY` carry exactly one VEVENT; a `REQUEST` never says `STATUS:CANCELLED` and a
-//!   `CANCEL` always does; a `PUBLISH` calendar has no ORGANIZER or ATTENDEE;
+//! - `REQUEST`, `CANCEL` and `REPLY` carry exactly one VEVENT, or one recurring set: the VEVENTs of one UID, which
+//!   RFC 5545 wants in the same VCALENDAR (one with the rule, the others overriding one occurrence each with a
+//!   distinct RECURRENCE-ID and no RRULE of their own); in any calendar, a UID has at most one VEVENT without
+//!   RECURRENCE-ID; a `REQUEST` never says `STATUS:CANCELLED` and a `CANCEL` always does; a `PUBLISH` calendar has no
+//!   ORGANIZER or ATTENDEE;
 //! - every TZID used has its VTIMEZONE in the same file, written before the events, valid one year either side of
 //!   them; a local time that falls in the repeated hour of a DST change (and is the second of the two) is written in
 //!   UTC instead, since a TZID form would name the first one;
 //! - DTSTAMP, CREATED and LAST-MODIFIED are UTC; all-day items are `VALUE=DATE` with an exclusive DTEND; EXDATEs have
-//!   the value type and zone of DTSTART.
+//!   the value type and zone of DTSTART, and so does RECURRENCE-ID.
 
 use super::model::{Address, AttendeeRole, Calendar, Event, EventStatus, Method, When};
 use super::text::{escape_text_into, fold_into, quote_param_into};
@@ -19,7 +22,7 @@ use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// PRODID of every file Unisson writes.
 pub const PRODID: &str = "-//Unisson//Unisson invitations 1.0//FR";
@@ -30,16 +33,7 @@ fn invalid(field: &str, message: String) -> Error {
 
 /// Writes `cal` as the text of an .ics file. VTIMEZONEs come from `zones` (built once per zone and year range).
 pub fn write_calendar(cal: &Calendar<'_>, zones: &mut ZoneCache) -> Result<String> {
-    if cal.method != Method::Publish && cal.events.len() != 1 {
-        return Err(invalid(
-            "events",
-            format!(
-                "a {} carries exactly one event, not {}",
-                cal.method.as_str(),
-                cal.events.len()
-            ),
-        ));
-    }
+    check_sets(cal)?;
     let mut w = Writer {
         out: String::with_capacity(1024 + 1200 * cal.events.len()),
         line: String::with_capacity(256),
@@ -69,6 +63,37 @@ pub fn write_calendar(cal: &Calendar<'_>, zones: &mut ZoneCache) -> Result<Strin
     out.push_str(&body);
     out.push_str("END:VCALENDAR\r\n");
     Ok(out)
+}
+
+/// Checks that a scheduling message holds one event (or one recurring set) and that each UID's VEVENTs form a set.
+fn check_sets(cal: &Calendar<'_>) -> Result<()> {
+    let one_uid = cal.events.windows(2).all(|w| w[0].uid == w[1].uid);
+    if cal.method != Method::Publish && (cal.events.is_empty() || !one_uid) {
+        return Err(invalid(
+            "events",
+            format!(
+                "a {} carries exactly one event (or the occurrences of one), not {}",
+                cal.method.as_str(),
+                cal.events.len()
+            ),
+        ));
+    }
+    let mut seen: HashSet<(&str, Option<When>)> = HashSet::new();
+    for e in &cal.events {
+        if e.recurrence_id.is_some() && e.rrule.is_some() {
+            return Err(invalid(
+                "rrule",
+                format!("the override of one occurrence of {} cannot repeat", e.uid),
+            ));
+        }
+        if !seen.insert((e.uid, e.recurrence_id)) {
+            return Err(invalid(
+                "events",
+                format!("{} has two events for the same occurrence", e.uid),
+            ));
+        }
+    }
+    Ok(())
 }
 
 struct Writer {
@@ -232,6 +257,11 @@ impl Writer {
         self.line.push(':');
         self.line.push_str(&e.sequence.max(0).to_string());
         self.flush();
+        if let Some(original) = e.recurrence_id {
+            self.start("RECURRENCE-ID");
+            self.when(e.zone, original);
+            self.flush();
+        }
         self.start("DTSTART");
         self.when(e.zone, e.start);
         self.flush();

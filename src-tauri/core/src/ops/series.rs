@@ -3,16 +3,21 @@
 //!
 //! Occurrences are materialised up to [`HORIZON_WEEKS`] ahead, each a `brief` activity whose participants are the
 //! team's active members; marketers are added per occurrence (by hand or by the rota).
+//!
+//! An occurrence's start by the rule (its RECURRENCE-ID in the series file) is not a column: it is the start it was
+//! given when it was created or last put on the rule by a series change, which the audit trail holds (see
+//! [`rule_start`]). This relies on every change of an activity being audited with its state before, as the store
+//! does; rows inserted in bulk (the demo) have no entry of their own until their first change.
 
 use super::activities::{self as activity_ops, new_activity};
 use crate::error::{Error, Result};
 use crate::model::{
-    ActivityInput, ActivityKind, ActivityStatus, Department, Id, ParticipantInput,
+    Activity, ActivityInput, ActivityKind, ActivityStatus, Department, Id, ParticipantInput,
     ParticipationStatus, Role, Series, SeriesInput,
 };
 use crate::plan::rota::{self, Rota};
 use crate::schedule::series::{occurrences, validated, Occurrence};
-use crate::store::{activities, people, series, Store, Tx};
+use crate::store::{activities, audit, people, series, Store, Tx};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -24,7 +29,8 @@ pub fn list(store: &Store) -> Result<Vec<Series>> {
     series::list(store.conn())
 }
 
-fn input_of(s: &Series) -> SeriesInput {
+/// The input that reproduces a stored series (to expand its rule).
+pub(crate) fn input_of(s: &Series) -> SeriesInput {
     SeriesInput {
         title: s.title.clone(),
         team: s.team.clone(),
@@ -223,6 +229,27 @@ fn apply_occurrence(tx: &Tx<'_>, id: Id, next: &ActivityInput) -> Result<()> {
     let new = new_activity(next, before.uid.clone());
     let after = activities::update(tx, id, &new, moved || next.status != before.status)?;
     tx.audit("activity", id, "series_change", Some(&before), Some(&after))
+}
+
+/// The start `a` (an occurrence of a series) has by its series' rule: its start when it was created or last moved
+/// by a series change; for a row inserted in bulk, its start before its first audited change; its start now when it
+/// was never changed.
+pub fn rule_start(conn: &rusqlite::Connection, a: &Activity) -> Result<DateTime<Utc>> {
+    fn start_of(state: Option<&serde_json::Value>) -> Option<DateTime<Utc>> {
+        let text = state?.get("start")?.as_str()?;
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+    let mut anchor = None;
+    for e in audit::for_entity(conn, "activity", a.id)? {
+        match e.action.as_str() {
+            "create" | "series_change" => anchor = start_of(e.after.as_ref()).or(anchor),
+            _ if anchor.is_none() => anchor = start_of(e.before.as_ref()),
+            _ => {}
+        }
+    }
+    Ok(anchor.unwrap_or(a.start))
 }
 
 /// The suggested rota for the next `next` occurrences (writes nothing).

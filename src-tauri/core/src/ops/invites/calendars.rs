@@ -3,17 +3,26 @@
 //! Invariants: PUBLISH files carry no ORGANIZER or ATTENDEE (the writer drops them); a personal calendar lists the
 //! person's activities in the export range that go on and that they are coming to (not declined, removed or
 //! waitlisted), except the occurrences of their own team's brief series, which they get as the series; a series is
-//! one VEVENT whose EXDATEs are the stored exception days plus the days of its cancelled occurrences, and whose
-//! SEQUENCE grows with each such day so that a re-import replaces the old copy.
+//! one VEVENT whose EXDATEs are the stored exception days plus the rule days of its cancelled occurrences, and whose
+//! SEQUENCE grows with each such day so that a re-import replaces the old copy;
+//! - an occurrence that goes on but no longer looks as the rule says (moved, re-timed, re-titled or re-located) is an
+//!   override in the same file: same UID, RECURRENCE-ID = its start by the rule (DTSTART's zone), its own DTSTART,
+//!   DTEND, SUMMARY, LOCATION, and SEQUENCE = the series' + the occurrence's, so either change raises it;
+//! - a cancelled occurrence is an EXDATE, not a `CANCEL` with RECURRENCE-ID: the file is a PUBLISH calendar that
+//!   replaces its previous copy (RFC 5546 §3.2.1), with no ORGANIZER to cancel on behalf of; each occurrence's own
+//!   REQUEST/CANCEL (its own UID) goes to the people invited to it.
 
 use super::build;
 use super::plan::{local_instant, File, Parts, Plan, Recipient};
 use super::InviteExportOptions;
 use crate::error::Result;
 use crate::ical::{self, Alarm, Calendar, Event, EventStatus, Method, When};
+use crate::model::Series;
 use crate::model::{Activity, ActivityKind, ActivityStatus, Id};
-use chrono::{Duration, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::schedule::series::occurrences as occurrences_of;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Adds one personal calendar per person in `reached` who has something to put in it.
 pub(super) fn personal(
@@ -90,6 +99,7 @@ pub(super) fn personal(
                     }),
                     rrule: None,
                     exdates: Vec::new(),
+                    recurrence_id: None,
                 }
             })
             .collect();
@@ -165,19 +175,23 @@ pub(super) fn series(
         to.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
         let zone = s.timezone.parse().unwrap_or(l.fallback);
         let start = local_instant(zone, s.first_day, &s.local_start);
+        let rule_start = |a: &Activity| l.rule_starts.get(&a.id).copied().unwrap_or(a.start);
         let mut days: BTreeSet<NaiveDate> = s.exdates.iter().copied().collect();
         let stored = days.len();
         for a in occurrences
             .iter()
             .filter(|a| a.status == ActivityStatus::Cancelled)
         {
-            days.insert(build::local_day(a.start, zone));
+            days.insert(build::local_day(rule_start(a), zone));
         }
         let added = i64::try_from(days.len() - stored).unwrap_or(0);
+        let sequence = i64::from(s.sequence) + added;
         let description = build::series_description(&s.team, p.labels);
-        let event = Event {
+        let moved = overrides(s, &occurrences, &rule_start, zone)?;
+        let mut events: Vec<Event<'_>> = Vec::with_capacity(1 + moved.len());
+        events.push(Event {
             uid: &s.uid,
-            sequence: i64::from(s.sequence) + added,
+            sequence,
             stamp: p.now,
             created: Some(s.created_at),
             last_modified: Some(s.updated_at),
@@ -197,12 +211,36 @@ pub(super) fn series(
                 .iter()
                 .map(|d| When::At(local_instant(zone, *d, &s.local_start)))
                 .collect(),
-        };
+            recurrence_id: None,
+        });
+        for (original, a) in moved {
+            events.push(Event {
+                uid: &s.uid,
+                sequence: sequence + i64::from(a.sequence),
+                stamp: p.now,
+                created: Some(a.created_at),
+                last_modified: Some(a.updated_at),
+                zone,
+                start: When::At(a.start),
+                end: When::At(a.end),
+                summary: &a.title,
+                location: &a.location,
+                description: &description,
+                status: build::status_of(a.status),
+                categories: build::categories(ActivityKind::Brief, p.labels),
+                organizer: None,
+                attendees: Vec::new(),
+                alarm: None,
+                rrule: None,
+                exdates: Vec::new(),
+                recurrence_id: Some(When::At(original)),
+            });
+        }
         let ics = ical::write_calendar(
             &Calendar {
                 method: Method::Publish,
                 name: Some(&s.title),
-                events: vec![event],
+                events,
             },
             p.zones,
         )?;
@@ -215,9 +253,53 @@ pub(super) fn series(
             title: s.title.clone(),
             when: s.rrule.clone(),
             uid: s.uid.clone(),
-            sequence: i64::from(s.sequence) + added,
+            sequence,
             recipients: to,
         });
     }
     Ok(())
+}
+
+/// The occurrences of `s` that go on but differ from the rule, each with its start by the rule (one per rule start,
+/// the first by id when two claim it; none for a start the rule no longer has, e.g. before a change of rule).
+fn overrides<'a>(
+    s: &Series,
+    occurrences: &[&'a Activity],
+    rule_start: &dyn Fn(&Activity) -> DateTime<Utc>,
+    zone: Tz,
+) -> Result<Vec<(DateTime<Utc>, &'a Activity)>> {
+    let live: Vec<(DateTime<Utc>, &Activity)> = occurrences
+        .iter()
+        .filter(|a| a.status != ActivityStatus::Cancelled)
+        .map(|a| (rule_start(a), *a))
+        .collect();
+    let (Some(first), Some(last)) = (
+        live.iter().map(|(t, _)| *t).min(),
+        live.iter().map(|(t, _)| *t).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let rule: HashSet<DateTime<Utc>> = occurrences_of(
+        &crate::ops::series::input_of(s),
+        build::local_day(first, zone).max(s.first_day),
+        build::local_day(last, zone),
+    )?
+    .into_iter()
+    .map(|o| o.start)
+    .collect();
+    let length = Duration::minutes(i64::from(s.duration_minutes));
+    let mut taken: HashSet<DateTime<Utc>> = HashSet::new();
+    let mut out: Vec<(DateTime<Utc>, &Activity)> = live
+        .into_iter()
+        .filter(|(t, a)| {
+            let differs = a.start != *t
+                || a.end != *t + length
+                || a.title != s.title
+                || a.location != s.location;
+            differs && rule.contains(t)
+        })
+        .collect();
+    out.sort_by_key(|(t, a)| (*t, a.id));
+    out.retain(|(t, _)| taken.insert(*t));
+    Ok(out)
 }

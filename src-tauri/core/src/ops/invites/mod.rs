@@ -125,6 +125,11 @@ fn load(store: &Store, options: &InviteExportOptions, now: DateTime<Utc>) -> Res
             .map(|p| (p.id, p))
             .collect(),
         series: series::list(conn)?.into_iter().map(|s| (s.id, s)).collect(),
+        rule_starts: activities
+            .iter()
+            .filter(|a| a.series_id.is_some())
+            .map(|a| Ok((a.id, crate::ops::series::rule_start(conn, a)?)))
+            .collect::<Result<_>>()?,
         activities,
         settings,
         last_export,
@@ -166,6 +171,7 @@ pub fn preview(store: &Store, activity_id: Id, now: DateTime<Utc>) -> Result<Str
             .collect(),
         // No series: a preview shows the occurrence as its invitees get it, whatever their team.
         series: HashMap::new(),
+        rule_starts: HashMap::new(),
         activities: vec![activity],
         settings,
         last_export: None,

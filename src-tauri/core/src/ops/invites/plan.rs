@@ -32,6 +32,8 @@ pub(super) struct Loaded {
     pub log: HashMap<(Id, Id), Sent>,
     pub people: HashMap<Id, PersonRow>,
     pub series: HashMap<Id, Series>,
+    /// Each series occurrence's start by its rule (see `ops::series::rule_start`).
+    pub rule_starts: HashMap<Id, DateTime<Utc>>,
     pub last_export: Option<DateTime<Utc>>,
 }
 
@@ -149,6 +151,7 @@ impl Ctx<'_> {
             }),
             rrule: None,
             exdates: Vec::new(),
+            recurrence_id: None,
         };
         ical::write_calendar(
             &Calendar {
