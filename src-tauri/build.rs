@@ -47,6 +47,8 @@ fn main() {
         "plan_suggest",
         "plan_cancel",
         "plan_apply",
+        "plan_weights",
+        "plan_weights_update",
         "report_participation",
         "report_participation_export",
         "report_coverage",

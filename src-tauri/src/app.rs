@@ -59,6 +59,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         plan::plan_suggest,
         plan::plan_cancel,
         plan::plan_apply,
+        plan::plan_weights,
+        plan::plan_weights_update,
         reports::report_participation,
         reports::report_participation_export,
         reports::report_coverage,

@@ -173,3 +173,51 @@ fn plan_arguments_are_checked() {
         "and says why: {out:?}"
     );
 }
+
+#[test]
+fn weights_are_echoed_and_can_be_overridden() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("empty.sqlite");
+    let db = db.to_str().expect("utf-8 path");
+    let base = [
+        "plan",
+        "--db",
+        db,
+        "--from",
+        "2027-03-01",
+        "--to",
+        "2027-03-05",
+    ];
+    let plain = json(&unisson(&base));
+    assert_eq!(
+        plain["objective"]["weights"]["hostLoad"], 4,
+        "without an override the saved (here default) weights are used and echoed: {}",
+        plain["objective"]
+    );
+    let mut args = base.to_vec();
+    args.extend(["--weight", "hostLoad=10", "--weight", "newPair=5"]);
+    let tuned = json(&unisson(&args));
+    assert_eq!(
+        (
+            &tuned["objective"]["weights"]["hostLoad"],
+            &tuned["objective"]["weights"]["newPair"]
+        ),
+        (&Value::from(10), &Value::from(5)),
+        "--weight overrides the named weights for this run: {}",
+        tuned["objective"]
+    );
+    for (bad, says) in [
+        ("bogus=1", "unknown weight"),
+        ("hostLoad=x", "whole number"),
+        ("hostLoad=-1", "hostLoad"),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(["--weight", bad]);
+        let out = unisson(&args);
+        assert!(!out.status.success(), "--weight {bad} is refused");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "--weight {bad}: the error says `{says}`: {out:?}"
+        );
+    }
+}

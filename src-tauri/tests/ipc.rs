@@ -255,6 +255,36 @@ fn plan_suggest_on_an_empty_store_returns_an_empty_plan() {
 }
 
 #[test]
+fn plan_weights_are_read_validated_and_saved() {
+    let (_app, window) = app();
+    let mut weights = invoke(&window, "plan_weights", json!({})).expect("weights");
+    assert_eq!(weights["coverage"], 1000, "the defaults first: {weights}");
+    weights["hostLoad"] = json!(-3);
+    let err = invoke(
+        &window,
+        "plan_weights_update",
+        json!({ "weights": weights }),
+    )
+    .expect_err("a negative weight is refused");
+    assert_eq!(
+        err["fields"][0]["field"], "hostLoad",
+        "the dialog shows the bad weight: {err}"
+    );
+    weights["hostLoad"] = json!(12);
+    invoke(
+        &window,
+        "plan_weights_update",
+        json!({ "weights": weights }),
+    )
+    .expect("saved");
+    let again = invoke(&window, "plan_weights", json!({})).expect("weights");
+    assert_eq!(
+        again["hostLoad"], 12,
+        "saved weights are read back: {again}"
+    );
+}
+
+#[test]
 fn reports_answer_on_an_empty_store() {
     let (_app, window) = app();
     let rows = invoke(

@@ -307,3 +307,144 @@ fn a_cancelled_run_stops_with_a_valid_plan_and_progress_is_reported() {
         "the construction reports its progress so the dialog can show it: {seen:?}"
     );
 }
+
+#[test]
+fn a_heavier_host_fairness_weight_sends_the_visitor_to_the_less_loaded_host() {
+    // Marie already met Paul; Pierre is new to her but hosted three times this quarter.
+    let members = vec![
+        member("Marie", Department::Marketing, NONE),
+        member("Paul", Department::Sales, 0),
+        member("Pierre", Department::Sales, 0),
+    ];
+    let mut inst = instance(members, &[0], &[1, 2], vec![day(1)], 1);
+    inst.seen_pairs.insert((0, 1));
+    inst.seen_teams.insert((0, 0));
+    inst.host_base[2] = 3;
+    let with = |w: Weights| {
+        plan_instance(&inst, w, 7, &AtomicBool::new(false), &mut |_| {}).proposals[0]
+            .host
+            .clone()
+    };
+    assert_eq!(
+        with(Weights::default()),
+        "pierre@ex.fr",
+        "by default a new pair (+30) outweighs Pierre's extra load (4 × (7 − 1) = 24)"
+    );
+    let fair = Weights {
+        host_load: 10,
+        ..Weights::default()
+    };
+    assert_eq!(
+        with(fair),
+        "paul@ex.fr",
+        "with host fairness at 10 Pierre's load costs 60 > 30: the less loaded host wins"
+    );
+    let novel = Weights {
+        host_load: 10,
+        new_pair: 100,
+        ..Weights::default()
+    };
+    assert_eq!(
+        with(novel),
+        "pierre@ex.fr",
+        "raising novelty back above the load difference returns to the new pair"
+    );
+}
+
+#[test]
+fn weights_are_validated_saved_and_used_by_default() {
+    use chrono::{TimeZone, Utc};
+    use unisson_core::ops::plan;
+    use unisson_core::store::Store;
+    let now = Utc
+        .with_ymd_and_hms(2027, 1, 1, 9, 0, 0)
+        .single()
+        .expect("instant");
+    let mut store = Store::open_in_memory().expect("store");
+    assert_eq!(
+        plan::weights(&store).expect("weights"),
+        Weights::default(),
+        "nothing saved yet: the defaults"
+    );
+    let bad = Weights {
+        new_pair: -1,
+        coverage: 0,
+        ..Weights::default()
+    };
+    let err = plan::update_weights(&mut store, &bad, now, "t").expect_err("invalid weights");
+    assert_eq!(
+        err.code(),
+        "validation",
+        "a negative weight is a field error"
+    );
+    assert!(
+        err.to_string().contains("newPair") && err.to_string().contains("coverage"),
+        "each bad weight is named: {err}"
+    );
+    let mine = Weights {
+        host_load: 9,
+        ..Weights::default()
+    };
+    plan::update_weights(&mut store, &mine, now, "t").expect("saved");
+    assert_eq!(
+        plan::weights(&store).expect("weights"),
+        mine,
+        "the saved weights are read back"
+    );
+}
+
+#[test]
+fn reasons_are_codes_with_parameters_and_the_english_reason_renders_them() {
+    use unisson_core::plan::planner::{reason, Reason};
+    let members = vec![
+        member("Marie", Department::Marketing, NONE),
+        member("Marc", Department::Marketing, NONE),
+        member("Sara", Department::Sales, 1),
+    ];
+    // One day, one host with capacity 1: Marc cannot be placed.
+    let inst = instance(members, &[0, 1], &[2], vec![day(1)], 1);
+    let plan = run(&inst);
+    assert_eq!(plan.proposals.len(), 1, "one host, one day: one exchange");
+    let p = &plan.proposals[0];
+    assert!(
+        matches!(&p.reasons[0], Reason::NovelTeam { team, .. } if team == "Ventes Sud-Ouest"),
+        "the first part says which team is new to the visitor: {:?}",
+        p.reasons
+    );
+    assert!(
+        p.reasons.iter().any(
+            |r| matches!(r, Reason::HostLoad { host, before: 0, planned: 1 } if host == "Sara")
+        ),
+        "a part gives the host's load as numbers the UI formats: {:?}",
+        p.reasons
+    );
+    assert_eq!(
+        p.reason,
+        reason::english(&p.reasons),
+        "the plan file's English reason is rendered from the same parts"
+    );
+    let json = serde_json::to_value(p).expect("json");
+    assert_eq!(
+        json["reasons"][0]["code"], "novel_team",
+        "each part carries a stable snake_case code for the UI: {json}"
+    );
+    let short = &plan.unplaced[0];
+    assert!(
+        matches!(
+            short.reasons.as_slice(),
+            [
+                Reason::Short { got: 0, target: 1 },
+                Reason::HostsFull { .. }
+            ]
+        ),
+        "the unplaced reason is the shortfall then its cause: {:?}",
+        short.reasons
+    );
+    assert!(
+        short
+            .reason
+            .starts_with("0 of 1 exchange(s) placed: every possible host"),
+        "and reads as before in English: {}",
+        short.reason
+    );
+}

@@ -327,6 +327,7 @@ fn accepting_a_hand_edited_plan_still_refuses_a_hosting_day_beyond_the_monthly_l
         site: "Paris".into(),
         half_day: HalfDay::Full,
         reason: "hand-made".into(),
+        reasons: Vec::new(),
     };
     let edited = unisson_core::plan::planner::Plan {
         proposals: vec![proposal(0, 1), proposal(1, 2), proposal(2, 3)],

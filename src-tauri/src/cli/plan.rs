@@ -3,6 +3,9 @@
 //! `unisson plan --from D --to D --out plan.json` writes `{ proposals, unplaced, objective }` (and prints a short
 //! summary); without `--out` the plan goes to stdout. `unisson plan apply plan.json` creates the proposals as planned
 //! shadowing activities in one transaction and prints `{ created, refused }`.
+//!
+//! The objective's weights are the ones saved from the app (defaults until then); `--weight hostLoad=10` (repeatable)
+//! overrides one for this run. The `objective` object echoes the weights used.
 
 use super::print_json;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -46,6 +49,10 @@ pub struct PlanArgs {
     /// Random seed: the same seed on the same database gives the same plan.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Override one weight of the objective for this run, e.g. `--weight hostLoad=10` (repeatable; names: coverage,
+    /// newPair, newTeam, repeat, reciprocity, sameWeek, weekOverload, hostLoad, newcomer).
+    #[arg(long = "weight", value_name = "NAME=VALUE")]
+    pub weights: Vec<String>,
     /// Write the plan (JSON) to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -86,7 +93,10 @@ pub fn run(store: &mut Store, args: PlanArgs, now: DateTime<Utc>) -> Result<(), 
         half_days: args.half_days,
         cross_site: args.cross_site,
         seed: args.seed,
-        weights: Weights::default(),
+        weights: with_overrides(
+            plan::weights(store).map_err(|e| e.to_string())?,
+            &args.weights,
+        )?,
     };
     let suggested = plan::suggest(store, &req, now, &AtomicBool::new(false), &mut |_| {})
         .map_err(|e| e.to_string())?;
@@ -105,4 +115,27 @@ pub fn run(store: &mut Store, args: PlanArgs, now: DateTime<Utc>) -> Result<(), 
         }
         None => print_json(&suggested),
     }
+}
+
+/// The saved weights with `NAME=VALUE` overrides applied (bounds are checked by the planner).
+fn with_overrides(saved: Weights, overrides: &[String]) -> Result<Weights, String> {
+    let mut value = serde_json::to_value(saved).map_err(|e| e.to_string())?;
+    for o in overrides {
+        let (name, n) = o
+            .split_once('=')
+            .ok_or_else(|| format!("--weight {o}: expected NAME=VALUE"))?;
+        let n: i64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("--weight {o}: the value must be a whole number"))?;
+        if !saved.named().iter().any(|(k, _)| *k == name.trim()) {
+            let names: Vec<&str> = saved.named().iter().map(|(k, _)| *k).collect();
+            return Err(format!(
+                "--weight {o}: unknown weight (one of {})",
+                names.join(", ")
+            ));
+        }
+        value[name.trim()] = json!(n);
+    }
+    serde_json::from_value(value).map_err(|e| e.to_string())
 }

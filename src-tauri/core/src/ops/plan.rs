@@ -10,7 +10,10 @@
 use super::activities::create_in;
 use crate::error::{Error, Result};
 use crate::model::{ActivityKind, ActivityStatus, Role};
-use crate::plan::planner::{self, proposal_input, Plan, PlanRequest, Progress, Proposal};
+use crate::plan::planner::{
+    self, model::Instance, proposal_input, Phase, Plan, PlanRequest, Progress, Proposal, Weights,
+    WEIGHTS_KEY,
+};
 use crate::schedule::halfday::whole_days;
 use crate::schedule::{self, ClashRule};
 use crate::store::{board, people, settings, sites, Store};
@@ -20,7 +23,26 @@ use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
 use ts_rs::TS;
 
-/// Suggests a plan (see [`planner`]); writes nothing.
+/// The objective's weights the manager saved (the defaults until then).
+pub fn weights(store: &Store) -> Result<Weights> {
+    planner::saved_weights(store.conn())
+}
+
+/// Validates and saves the objective's weights (used by the next plans and brief rotas).
+pub fn update_weights(
+    store: &mut Store,
+    input: &Weights,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Weights> {
+    let w = input.validated()?;
+    // Plain integers: serialising cannot fail.
+    let value = serde_json::to_value(w).unwrap_or_default();
+    store.write(actor, now, |tx| settings::put_json(tx, WEIGHTS_KEY, &value))?;
+    Ok(w)
+}
+
+/// Suggests a plan (see [`planner`]); writes nothing. The request's weights must be valid.
 pub fn suggest(
     store: &Store,
     req: &PlanRequest,
@@ -28,7 +50,46 @@ pub fn suggest(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Plan> {
+    req.weights.validated()?;
     planner::suggest(store.conn(), req, now, cancel, progress)
+}
+
+/// Step 1 of a suggestion run by a caller that shares the store: reads everything the search needs (hold the store
+/// only for this). The request's weights must be valid.
+pub fn prepare(
+    store: &Store,
+    req: &PlanRequest,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Instance> {
+    req.weights.validated()?;
+    progress(Progress {
+        phase: Phase::Load,
+        done: 0,
+        total: 1,
+    });
+    planner::load(store.conn(), req, now)
+}
+
+/// Step 2: the search, on the loaded instance alone (no store: others may use it meanwhile).
+pub fn search(
+    inst: &Instance,
+    req: &PlanRequest,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> Plan {
+    planner::plan_instance(inst, req.weights, req.seed, cancel, progress)
+}
+
+/// Step 3: re-checks the plan against the store as it is now (anything booked meanwhile drops the proposals it
+/// clashes with; they are reported in `unplaced`).
+pub fn recheck(
+    store: &Store,
+    inst: &Instance,
+    plan: Plan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Plan> {
+    planner::recheck(store.conn(), inst, plan, progress)
 }
 
 /// A proposal that became an activity.

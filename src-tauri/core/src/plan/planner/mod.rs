@@ -34,13 +34,17 @@
 //! Invariants: proposals never break a hard rule, alone or together; existing activities are only constraints
 //! (re-running after accepting a plan fills around it); `objective.total == Σ weight × part`.
 
+mod check;
 mod improve;
 mod load;
 pub mod model;
+pub mod reason;
 pub mod score;
 pub mod solve;
 
+pub use check::{proposal_input, recheck};
 pub use load::load;
+pub use reason::Reason;
 pub use score::{Objective, Parts, Weights, MAX_WEIGHT};
 
 /// The settings key under which the manager's weights are saved (JSON).
@@ -56,11 +60,8 @@ pub fn saved_weights(conn: &Connection) -> Result<Weights> {
 }
 
 use crate::error::Result;
-use crate::model::{
-    ActivityInput, ActivityKind, ActivityStatus, Department, HalfDay, Id, ParticipantInput,
-    ParticipationStatus, Role,
-};
-use crate::schedule::{self, halfday, ClashRule};
+use crate::model::{Department, HalfDay};
+use crate::schedule::halfday;
 use crate::store::settings;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -140,8 +141,11 @@ pub struct Proposal {
     pub site: String,
     /// Morning, afternoon or full day.
     pub half_day: HalfDay,
-    /// Why this exchange, in English.
+    /// Why this exchange, in English (`reason::english(&reasons)`).
     pub reason: String,
+    /// Why this exchange, as codes and parameters for the UI's languages (absent from older plan files).
+    #[serde(default)]
+    pub reasons: Vec<Reason>,
 }
 
 /// A visitor who did not get all their exchanges.
@@ -151,8 +155,11 @@ pub struct Proposal {
 pub struct Unplaced {
     /// Their email.
     pub email: String,
-    /// Why, in English.
+    /// Why, in English (`reason::english(&reasons)`).
     pub reason: String,
+    /// Why, as codes and parameters for the UI's languages (absent from older plan files).
+    #[serde(default)]
+    pub reasons: Vec<Reason>,
 }
 
 /// A suggested plan.
@@ -168,7 +175,9 @@ pub struct Plan {
     pub objective: Objective,
 }
 
-/// Suggests a plan. Reads the store, writes nothing.
+/// Suggests a plan. Reads the store, writes nothing: [`load`], [`plan_instance`], then [`recheck`] on the same
+/// connection. A caller sharing the store (the app) runs the three steps itself and holds its lock only around the
+/// first and the last.
 pub fn suggest(
     conn: &Connection,
     req: &PlanRequest,
@@ -182,91 +191,8 @@ pub fn suggest(
         total: 1,
     });
     let inst = load(conn, req, now)?;
-    let mut plan = plan_instance(&inst, req.weights, req.seed, cancel, progress);
-    let rules = settings::rules(conn)?;
-    let total = plan.proposals.len();
-    let mut kept = Vec::with_capacity(total);
-    for (i, p) in plan.proposals.drain(..).enumerate() {
-        if i % 64 == 0 {
-            progress(Progress {
-                phase: Phase::Validate,
-                done: i,
-                total,
-            });
-        }
-        let input = input_for(&inst, &p)?;
-        let a = schedule::normalize(conn, &input)?;
-        let blocking: Vec<_> = schedule::check(conn, &a, None, &rules)?
-            .into_iter()
-            .filter(|f| {
-                f.is_error()
-                    || matches!(
-                        f.rule,
-                        ClashRule::Holiday | ClashRule::Weekend | ClashRule::HostCapacity
-                    )
-            })
-            .collect();
-        match blocking.first() {
-            None => kept.push(p),
-            Some(f) => plan.unplaced.push(Unplaced {
-                email: p.visitor.clone(),
-                reason: format!(
-                    "a proposal with {} was dropped by the clash check: {}",
-                    p.host, f.message
-                ),
-            }),
-        }
-    }
-    plan.proposals = kept;
-    Ok(plan)
-}
-
-fn input_for(inst: &Instance, p: &Proposal) -> Result<ActivityInput> {
-    let find = |email: &str| inst.members.iter().find(|m| m.email == email).map(|m| m.id);
-    let site = inst.sites.iter().find(|s| s.name == p.site);
-    proposal_input(
-        find(&p.visitor).unwrap_or(0),
-        find(&p.host).unwrap_or(0),
-        p,
-        site.map(|s| (s.id, s.timezone.as_str())),
-    )
-}
-
-/// The planned shadowing activity a proposal becomes (`site`: its id and zone).
-pub fn proposal_input(
-    visitor: Id,
-    host: Id,
-    p: &Proposal,
-    site: Option<(Id, &str)>,
-) -> Result<ActivityInput> {
-    let participant = |person_id, role| ParticipantInput {
-        person_id,
-        role,
-        status: ParticipationStatus::Invited,
-    };
-    Ok(ActivityInput {
-        kind: ActivityKind::Shadowing,
-        title: String::new(),
-        description: p.reason.clone(),
-        site_id: site.map(|s| s.0),
-        location: String::new(),
-        start: p.start,
-        end: p.end,
-        timezone: site.map_or("Europe/Paris", |s| s.1).to_owned(),
-        all_day: false,
-        status: ActivityStatus::Planned,
-        organizer_id: None,
-        half_day: Some(p.half_day),
-        capacity: None,
-        mix_min_marketing: None,
-        mix_min_sales: None,
-        series_id: None,
-        goals: String::new(),
-        participants: vec![
-            participant(visitor, Role::Visitor),
-            participant(host, Role::Host),
-        ],
-    })
+    let plan = plan_instance(&inst, req.weights, req.seed, cancel, progress);
+    recheck(conn, &inst, plan, progress)
 }
 
 /// Plans an in-memory instance (no database): the search, reasons and unplaced visitors, without the final clash
@@ -297,10 +223,10 @@ pub fn plan_instance(
     let mut unplaced = Vec::new();
     for (v, &target) in inst.targets.iter().enumerate() {
         if st.count[v] < target {
-            unplaced.push(Unplaced {
-                email: inst.members[inst.visitors[v]].email.clone(),
-                reason: why_short(inst, v, st.count[v], target),
-            });
+            unplaced.push(self::unplaced(
+                &inst.members[inst.visitors[v]].email,
+                why_short(inst, v, st.count[v], target),
+            ));
         }
     }
     Plan {
@@ -332,27 +258,36 @@ fn proposal(
     let mut why = Vec::new();
     let team = (hm.team != NONE).then(|| inst.teams[hm.team].as_str());
     if let Some(team) = team.filter(|_| seen_teams.insert((visitor, hm.team))) {
-        why.push(format!("{} has not yet visited {team}", vm.name));
+        why.push(Reason::NovelTeam {
+            visitor: vm.name.clone(),
+            team: team.to_owned(),
+        });
     } else if seen_pairs.contains(&(visitor, p.host)) {
-        why.push(format!(
-            "{} already knows {}: no newer host was free",
-            vm.name, hm.name
-        ));
+        why.push(Reason::KnownHost {
+            visitor: vm.name.clone(),
+            host: hm.name.clone(),
+        });
     } else {
-        why.push(format!("{} has not yet shadowed {}", vm.name, hm.name));
+        why.push(Reason::NovelHost {
+            visitor: vm.name.clone(),
+            host: hm.name.clone(),
+        });
     }
     seen_pairs.insert((visitor, p.host));
     if vm.dept != Department::Marketing {
-        why.push(format!("{} returns the visit of marketing", vm.name));
+        why.push(Reason::ReturnVisit {
+            visitor: vm.name.clone(),
+        });
     }
-    let before = inst.host_base[p.host];
-    let planned = st.items.iter().filter(|(_, q)| q.host == p.host).count();
-    why.push(format!(
-        "{} has hosted {before} time(s) this quarter, {planned} in this plan",
-        hm.name
-    ));
+    why.push(Reason::HostLoad {
+        host: hm.name.clone(),
+        before: inst.host_base[p.host],
+        planned: st.items.iter().filter(|(_, q)| q.host == p.host).count() as u32,
+    });
     if hm.newcomer {
-        why.push(format!("{} joined recently", hm.name));
+        why.push(Reason::Newcomer {
+            host: hm.name.clone(),
+        });
     }
     Proposal {
         visitor: vm.email.clone(),
@@ -361,13 +296,23 @@ fn proposal(
         end,
         site: site.map(|s| s.name.clone()).unwrap_or_default(),
         half_day: p.part,
-        reason: why.join("; "),
+        reason: reason::english(&why),
+        reasons: why,
     }
 }
 
-fn why_short(inst: &Instance, v: usize, got: u32, target: u32) -> String {
+/// An unplaced visitor with its reasons (and their English).
+fn unplaced(email: &str, reasons: Vec<Reason>) -> Unplaced {
+    Unplaced {
+        email: email.to_owned(),
+        reason: reason::english(&reasons),
+        reasons,
+    }
+}
+
+fn why_short(inst: &Instance, v: usize, got: u32, target: u32) -> Vec<Reason> {
     let m = inst.visitors[v];
-    let name = &inst.members[m].name;
+    let visitor = inst.members[m].name.clone();
     let free = (0..inst.slots())
         .filter(|&s| !inst.blocked[inst.at(m, s)])
         .count();
@@ -377,13 +322,11 @@ fn why_short(inst: &Instance, v: usize, got: u32, target: u32) -> String {
         .filter(|&&h| inst.compatible(m, h))
         .count();
     let cause = if free == 0 {
-        format!("{name} is away or busy on every working day of the period")
+        Reason::AwayAllPeriod { visitor }
     } else if hosts == 0 {
-        format!("no host in the chosen pools can receive {name} (same site only, or no matching department)")
+        Reason::NoHost { visitor }
     } else {
-        format!(
-            "every possible host is busy, at capacity or at the monthly limit when {name} is free"
-        )
+        Reason::HostsFull { visitor }
     };
-    format!("{got} of {target} exchange(s) placed: {cause}")
+    vec![Reason::Short { got, target }, cause]
 }
