@@ -28,6 +28,7 @@ import type { PlanApplied } from '$lib/bindings/PlanApplied';
 import type { PlanProgress } from '$lib/bindings/PlanProgress';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
+import type { PlanWeights } from '$lib/bindings/PlanWeights';
 import type { Coverage } from '$lib/bindings/Coverage';
 import type { GroupBy } from '$lib/bindings/GroupBy';
 import type { Metric } from '$lib/bindings/Metric';
@@ -267,6 +268,14 @@ export async function planSuggest(request: PlanRequest, onProgress: (progress: P
 }
 export async function planCancel(): Promise<void> {
 	return call<void>('plan_cancel');
+}
+/** The objective's weights saved in settings (the defaults until then). */
+export async function planWeights(): Promise<PlanWeights> {
+	return call<PlanWeights>('plan_weights');
+}
+/** Validates and saves the objective's weights (used by the next plans and brief rotas). */
+export async function planWeightsUpdate(weights: PlanWeights): Promise<PlanWeights> {
+	return call<PlanWeights>('plan_weights_update', { weights });
 }
 /** Creates the plan's proposals (pass a plan filtered to the accepted ones) as planned shadowing days. */
 export async function planApply(plan: PlanSuggestion): Promise<PlanApplied> {

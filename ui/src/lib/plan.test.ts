@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSuggestion } from './bindings/PlanSuggestion';
 import { layoutBoard } from './board';
-import { buildRequest, DEFAULT_WEIGHTS, defaultForm, filterPlan, ghostIndex, ghostRecords, isGhost, nextQuarter, progressFraction, type PlanForm } from './plan';
+import {
+	buildRequest,
+	DEFAULT_WEIGHTS,
+	defaultForm,
+	filterPlan,
+	ghostIndex,
+	ghostRecords,
+	invalidWeights,
+	isGhost,
+	nextQuarter,
+	progressFraction,
+	reasonText,
+	WEIGHT_GROUPS,
+	WEIGHT_KEYS,
+	type PlanForm
+} from './plan';
+import type { PlanReason } from './bindings/PlanReason';
 import { person, ZONE } from './test-fixtures';
 import { dayRange } from './time';
 
@@ -23,11 +39,11 @@ const chloe = person(3, { fullName: 'Chloé Roux', email: 'chloe@example.fr', de
 
 const plan: PlanSuggestion = {
 	proposals: [
-		{ visitor: 'alice@example.fr', host: 'Bruno@Example.fr', start: '2027-01-12T08:00:00Z', end: '2027-01-12T11:30:00Z', site: 'Lyon', halfDay: 'am', reason: 'new pair' },
-		{ visitor: 'alice@example.fr', host: 'chloe@example.fr', start: '2027-01-14T12:30:00Z', end: '2027-01-14T16:30:00Z', site: '', halfDay: 'pm', reason: 'new team' },
-		{ visitor: 'nobody@example.fr', host: 'ghost@example.fr', start: '2027-01-15T08:00:00Z', end: '2027-01-15T11:30:00Z', site: '', halfDay: 'am', reason: 'x' }
+		{ visitor: 'alice@example.fr', host: 'Bruno@Example.fr', start: '2027-01-12T08:00:00Z', end: '2027-01-12T11:30:00Z', site: 'Lyon', halfDay: 'am', reason: 'new pair', reasons: [] },
+		{ visitor: 'alice@example.fr', host: 'chloe@example.fr', start: '2027-01-14T12:30:00Z', end: '2027-01-14T16:30:00Z', site: '', halfDay: 'pm', reason: 'new team', reasons: [] },
+		{ visitor: 'nobody@example.fr', host: 'ghost@example.fr', start: '2027-01-15T08:00:00Z', end: '2027-01-15T11:30:00Z', site: '', halfDay: 'am', reason: 'x', reasons: [] }
 	],
-	unplaced: [{ email: 'denis@example.fr', reason: 'no free host' }],
+	unplaced: [{ email: 'denis@example.fr', reason: 'no free host', reasons: [] }],
 	objective: {
 		total: 2000,
 		parts: { coverage: 2, newPairs: 2, newTeams: 2, reciprocity: 0, sameWeek: 0, weekOverload: 0, hostLoad: 2, newcomer: 0, repeat: 0 },
@@ -120,5 +136,71 @@ describe('ghost items', () => {
 		]);
 		expect(row(2).items.map((i) => i.activity.id)).toEqual([-1]);
 		expect(row(3).items.map((i) => i.activity.id)).toEqual([-2]);
+	});
+});
+
+describe('weights', () => {
+	it('every weight sits under exactly one of the five goals', () => {
+		const grouped = WEIGHT_GROUPS.flatMap((g) => g.keys);
+		expect([...grouped].sort()).toEqual([...WEIGHT_KEYS].sort());
+		expect(WEIGHT_GROUPS.map((g) => g.goal)).toEqual(['coverage', 'novelty', 'reciprocity', 'spread', 'fairness']);
+	});
+
+	it('are whole numbers from 0 to 10,000, coverage at least 1, as core validates them', () => {
+		expect(invalidWeights(DEFAULT_WEIGHTS)).toEqual([]);
+		expect(invalidWeights({ ...DEFAULT_WEIGHTS, hostLoad: -1, newPair: 2.5, coverage: 0, repeat: 10_001 }).sort()).toEqual(['coverage', 'hostLoad', 'newPair', 'repeat']);
+		expect(invalidWeights({ ...DEFAULT_WEIGHTS, hostLoad: 0, repeat: 10_000 })).toEqual([]);
+	});
+
+	it('the request carries the edited weights, and bad ones stop it', () => {
+		const tuned = { ...DEFAULT_WEIGHTS, hostLoad: 12 };
+		const r = buildRequest(form, tuned);
+		expect(r.ok && r.request.weights).toEqual(tuned);
+		const bad = buildRequest(form, { ...DEFAULT_WEIGHTS, newTeam: -3 });
+		expect(!bad.ok && bad.errors.weights).toBe('invalid_weight');
+	});
+});
+
+describe('reasons', () => {
+	const reasons: PlanReason[] = [
+		{ code: 'novel_team', visitor: 'Marie', team: 'Ventes Sud-Ouest' },
+		{ code: 'host_load', host: 'Paul', before: 1, planned: 2 },
+		{ code: 'newcomer', host: 'Paul' }
+	];
+
+	it('are rendered from their codes in French and in English', () => {
+		expect(reasonText('fr', reasons, 'english')).toBe(
+			'Marie n’a pas encore rendu visite à Ventes Sud-Ouest ; Paul a accueilli 1 fois ce trimestre, 2 dans ce planning ; Paul est arrivé(e) récemment'
+		);
+		expect(reasonText('en', reasons, 'english')).toBe('Marie has not yet visited Ventes Sud-Ouest; Paul has hosted 1 time this quarter, 2 in this plan; Paul joined recently');
+		expect(reasonText('en', [{ code: 'host_load', host: 'Paul', before: 3, planned: 1 }], '')).toContain('3 times');
+	});
+
+	it('a shortfall reads with its cause, and an old plan file without codes shows its English reason', () => {
+		const short: PlanReason[] = [
+			{ code: 'short', got: 1, target: 2 },
+			{ code: 'hosts_full', visitor: 'Marc' }
+		];
+		expect(reasonText('fr', short, '')).toBe('1 sur 2 placé(s) : tous les hôtes possibles sont occupés, complets ou à leur limite du mois quand Marc est libre'.replace(/^./, (c) => c.toUpperCase()));
+		expect(reasonText('en', short, '')).toBe('1 of 2 placed: every possible host is busy, at capacity or at the monthly limit when Marc is free');
+		expect(reasonText('fr', [], 'Marie has not yet visited X')).toBe('Marie has not yet visited X');
+		expect(reasonText('fr', undefined, 'old file')).toBe('old file');
+	});
+
+	it('a proposal dropped by the clash check shows the finding in the UI language, with the host’s name', () => {
+		const dropped: PlanReason = {
+			code: 'dropped',
+			host: 'paul@ex.fr',
+			finding: { rule: 'holiday', severity: 'warning', message: 'holiday', people: [], personNames: [], dates: ['2027-05-01'], activities: [], activityTitles: [], limit: null, department: null, reason: null }
+		};
+		const fr = reasonText('fr', [dropped], '', (e) => (e === 'paul@ex.fr' ? 'Paul' : e));
+		expect(fr).toContain('Une proposition avec Paul a été écartée');
+		expect(fr).not.toContain('holiday');
+	});
+
+	it('ghost records describe themselves in the given language', () => {
+		const withReasons: PlanSuggestion = { ...plan, proposals: [{ ...plan.proposals[0]!, reasons }] };
+		const [g] = ghostRecords(withReasons, [alice, bruno], ZONE, undefined, (p) => reasonText('fr', p.reasons, p.reason));
+		expect(g?.description).toContain('n’a pas encore rendu visite');
 	});
 });

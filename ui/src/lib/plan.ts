@@ -1,18 +1,22 @@
 /**
  * "Suggest a plan" (issue 7) as pure functions: the dialog's form and the request it builds, the overall progress of
  * a run, a plan filtered to the proposals the manager ticked, and the proposals as ghost board records (negative
- * ids, status `proposed`, the reason as description) so the board draws them like any proposed activity.
+ * ids, status `proposed`, the reason as description) so the board draws them like any proposed activity, and the
+ * planner's structured reasons in the UI's language.
  */
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Department } from '$lib/bindings/Department';
 import type { PersonRow } from '$lib/bindings/PersonRow';
 import type { PlanProgress } from '$lib/bindings/PlanProgress';
+import type { PlanReason } from '$lib/bindings/PlanReason';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
 import type { PlanWeights } from '$lib/bindings/PlanWeights';
+import { findingMessage } from './findings';
+import { translate, translatePlural, type Locale } from './i18n';
 import { addDays, isDay, type Day } from './time';
 
-/** The planner's default weights (core `Weights::default()`); shown read-only in the dialog. */
+/** The planner's default weights (core `Weights::default()`): what "Reset to defaults" restores. */
 export const DEFAULT_WEIGHTS: PlanWeights = {
 	coverage: 1000,
 	newPair: 30,
@@ -26,6 +30,26 @@ export const DEFAULT_WEIGHTS: PlanWeights = {
 };
 
 export const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof PlanWeights)[];
+
+/** The highest weight (core `MAX_WEIGHT`). */
+export const MAX_WEIGHT = 10_000;
+
+/** The weights under the five goals of the objective, in the dialog's order (penalties are weights too). */
+export const WEIGHT_GROUPS: readonly { goal: 'coverage' | 'novelty' | 'reciprocity' | 'spread' | 'fairness'; keys: readonly (keyof PlanWeights)[] }[] = [
+	{ goal: 'coverage', keys: ['coverage'] },
+	{ goal: 'novelty', keys: ['newPair', 'newTeam', 'repeat'] },
+	{ goal: 'reciprocity', keys: ['reciprocity'] },
+	{ goal: 'spread', keys: ['sameWeek', 'weekOverload'] },
+	{ goal: 'fairness', keys: ['hostLoad', 'newcomer'] }
+];
+
+/** The weights that are not a whole number from 0 to MAX_WEIGHT (coverage at least 1), as core validates them. */
+export function invalidWeights(w: PlanWeights): (keyof PlanWeights)[] {
+	return WEIGHT_KEYS.filter((k) => {
+		const v = w[k];
+		return !Number.isInteger(v) || v < (k === 'coverage' ? 1 : 0) || v > MAX_WEIGHT;
+	});
+}
 
 /** What the dialog edits. */
 export interface PlanForm {
@@ -41,8 +65,8 @@ export interface PlanForm {
 	seed: number;
 }
 
-export type PlanFormField = 'from' | 'to' | 'hosts' | 'perVisitor' | 'seed';
-export type PlanFormErrors = Partial<Record<PlanFormField, 'required' | 'invalid_range' | 'no_hosts' | 'invalid_number'>>;
+export type PlanFormField = 'from' | 'to' | 'hosts' | 'perVisitor' | 'seed' | 'weights';
+export type PlanFormErrors = Partial<Record<PlanFormField, 'required' | 'invalid_range' | 'no_hosts' | 'invalid_number' | 'invalid_weight'>>;
 
 /** The first and last day of the quarter after the one `day` is in. */
 export function nextQuarter(day: Day): { from: Day; to: Day } {
@@ -76,6 +100,7 @@ export function buildRequest(
 	if (pools.length === 0) errors.hosts = 'no_hosts';
 	if (!Number.isInteger(form.perVisitor) || form.perVisitor < 1 || form.perVisitor > 20) errors.perVisitor = 'invalid_number';
 	if (!Number.isSafeInteger(form.seed) || form.seed < 0) errors.seed = 'invalid_number';
+	if (invalidWeights(weights).length > 0) errors.weights = 'invalid_weight';
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	return {
 		ok: true,
@@ -123,7 +148,13 @@ export function ghostIndex(activity: Pick<ActivityRecord, 'id'>): number {
  * The proposals as board records (only the `selected` ones when given). People are matched by email, case-insensitive;
  * a proposal whose visitor and host are both unknown is left out.
  */
-export function ghostRecords(plan: PlanSuggestion, people: readonly PersonRow[], zone: string, selected?: ReadonlySet<number>): ActivityRecord[] {
+export function ghostRecords(
+	plan: PlanSuggestion,
+	people: readonly PersonRow[],
+	zone: string,
+	selected?: ReadonlySet<number>,
+	describe: (p: PlanSuggestion['proposals'][number]) => string = (p) => p.reason
+): ActivityRecord[] {
 	const byEmail = new Map(people.map((p) => [p.email.toLowerCase(), p]));
 	const out: ActivityRecord[] = [];
 	plan.proposals.forEach((p, i) => {
@@ -158,7 +189,7 @@ export function ghostRecords(plan: PlanSuggestion, people: readonly PersonRow[],
 			halfDay: p.halfDay,
 			capacity: null,
 			seriesId: null,
-			description: p.reason,
+			description: describe(p),
 			goals: '',
 			organizerId: null,
 			mixMinMarketing: null,
@@ -167,4 +198,52 @@ export function ghostRecords(plan: PlanSuggestion, people: readonly PersonRow[],
 		});
 	});
 	return out;
+}
+
+/** One part of a reason in the UI's language; `nameOf` turns an email (the dropped proposal's host) into a name. */
+export function reasonPart(locale: Locale, r: PlanReason, nameOf: (email: string) => string = (e) => e): string {
+	const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+	switch (r.code) {
+		case 'novel_team':
+			return tr('plan.why.novel_team', { visitor: r.visitor, team: r.team });
+		case 'novel_host':
+			return tr('plan.why.novel_host', { visitor: r.visitor, host: r.host });
+		case 'known_host':
+			return tr('plan.why.known_host', { visitor: r.visitor, host: r.host });
+		case 'return_visit':
+			return tr('plan.why.return_visit', { visitor: r.visitor });
+		case 'host_load':
+			return translatePlural(locale, 'plan.why.host_load', r.before, { host: r.host, planned: r.planned });
+		case 'newcomer':
+			return tr('plan.why.newcomer', { host: r.host });
+		case 'short':
+			return tr('plan.why.short', { got: r.got, target: r.target, cause: '' }).replace(/\s*:?\s*$/, '');
+		case 'away_all_period':
+			return tr('plan.why.away_all_period', { visitor: r.visitor });
+		case 'no_host':
+			return tr('plan.why.no_host', { visitor: r.visitor });
+		case 'hosts_full':
+			return tr('plan.why.hosts_full', { visitor: r.visitor });
+		case 'dropped':
+			return tr('plan.why.dropped', { host: nameOf(r.host), finding: findingMessage(locale, r.finding) });
+	}
+}
+
+/**
+ * A whole reason in the UI's language: a shortfall reads "got of target placed: cause", other parts are joined.
+ * A plan file from before structured reasons has none: its English `fallback` is shown.
+ */
+export function reasonText(locale: Locale, reasons: readonly PlanReason[] | undefined, fallback: string, nameOf?: (email: string) => string): string {
+	if (!reasons || reasons.length === 0) return fallback;
+	const out: string[] = [];
+	for (let i = 0; i < reasons.length; i++) {
+		const r = reasons[i]!;
+		const next = reasons[i + 1];
+		if (r.code === 'short' && next) {
+			out.push(translate(locale, 'plan.why.short', { got: r.got, target: r.target, cause: reasonPart(locale, next, nameOf) }));
+			i++;
+		} else out.push(reasonPart(locale, r, nameOf));
+	}
+	const text = out.join(translate(locale, 'plan.why.separator'));
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

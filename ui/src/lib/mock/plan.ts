@@ -14,6 +14,8 @@ import type { PlanProposal } from '$lib/bindings/PlanProposal';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
 import type { PlanUnplaced } from '$lib/bindings/PlanUnplaced';
+import type { PlanWeights } from '$lib/bindings/PlanWeights';
+import { DEFAULT_WEIGHTS, invalidWeights } from '$lib/plan';
 import { addDays, isWeekend, localDay, zonedInstant } from '$lib/time';
 
 const ZONE = 'Europe/Paris';
@@ -35,6 +37,7 @@ export interface PlanMockContext {
 }
 
 let cancelled = false;
+let savedWeights: PlanWeights = { ...DEFAULT_WEIGHTS };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TIMES: Record<HalfDay, [number, number, number, number]> = { am: [9, 0, 12, 30], pm: [14, 0, 17, 30], full: [9, 0, 17, 30] };
@@ -93,10 +96,11 @@ async function suggest(req: PlanRequest, ctx: PlanMockContext, send: (p: PlanPro
 					end: zonedInstant(day, h1, m1, ZONE),
 					site: ctx.siteName(host.siteId),
 					halfDay: half,
-					reason:
-						(load.get(host.id) ?? 0) === 0
-							? `first exchange between ${v.fullName} and ${host.fullName}; ${host.fullName} hosts nobody else in the period`
-							: `new pair; ${host.fullName} is the least loaded host at the site`
+					reason: `${v.fullName} has not yet shadowed ${host.fullName}; ${host.fullName} has hosted 0 time(s) this quarter, ${(load.get(host.id) ?? 0) + 1} in this plan`,
+					reasons: [
+						{ code: 'novel_host', visitor: v.fullName, host: host.fullName },
+						{ code: 'host_load', host: host.fullName, before: 0, planned: (load.get(host.id) ?? 0) + 1 }
+					]
 				});
 				busy.add(`${v.id}:${day}`).add(`${host.id}:${day}`);
 				load.set(host.id, (load.get(host.id) ?? 0) + 1);
@@ -107,10 +111,11 @@ async function suggest(req: PlanRequest, ctx: PlanMockContext, send: (p: PlanPro
 		if (placed < req.perVisitor)
 			unplaced.push({
 				email: v.email,
-				reason:
-					candidates.length === 0
-						? 'no possible host at their site (allow cross-site visits?)'
-						: `only ${placed} of ${req.perVisitor} exchange(s) fit: no free host on their free days`
+				reason: `${placed} of ${req.perVisitor} exchange(s) placed: ${candidates.length === 0 ? `no host in the chosen pools can receive ${v.fullName}` : `every possible host is busy when ${v.fullName} is free`}`,
+				reasons: [
+					{ code: 'short', got: placed, target: req.perVisitor },
+					candidates.length === 0 ? { code: 'no_host', visitor: v.fullName } : { code: 'hosts_full', visitor: v.fullName }
+				]
 			});
 	}
 	for (let i = 0; i <= 4 && !cancelled; i++) {
@@ -181,6 +186,16 @@ export async function mockPlan(cmd: string, args: Record<string, unknown>, ctx: 
 			return null;
 		case 'plan_apply':
 			return apply(args.plan as PlanSuggestion, ctx);
+		case 'plan_weights':
+			return { ...savedWeights };
+		case 'plan_weights_update': {
+			const w = args.weights as PlanWeights;
+			const bad = invalidWeights(w);
+			if (bad.length > 0)
+				throw { code: 'validation', message: 'invalid weights', fields: bad.map((field) => ({ field, code: 'out_of_range', message: `between 0 and 10000` })), findings: [] };
+			savedWeights = { ...w };
+			return { ...savedWeights };
+		}
 		default:
 			return undefined;
 	}
