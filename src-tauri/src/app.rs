@@ -17,6 +17,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         people::person_add,
         people::person_update,
         people::person_set_active,
+        crate::commands::privacy::retention_get,
+        crate::commands::privacy::retention_update,
+        crate::commands::privacy::person_erasure_preview,
+        crate::commands::privacy::person_erase,
+        crate::commands::privacy::person_export_access,
         import::people_import_preview,
         import::people_import,
         import::people_import_undo,
@@ -75,16 +80,34 @@ pub fn resolve_db(db: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(default_db_path)
 }
 
+/// Applies the retention setting (anonymises people who left long enough ago) and logs what it did; a failure is
+/// logged and the app opens anyway, since the next start retries.
+fn retention(store: &mut Store) {
+    let started = std::time::Instant::now();
+    match unisson_core::ops::privacy::apply_retention(store, Utc::now(), false) {
+        Ok(report) => eprintln!(
+            "unisson: retention ({}) anonymised {} people in {} ms",
+            report
+                .months
+                .map_or_else(|| "never".to_owned(), |m| format!("{m} months")),
+            report.people.len(),
+            started.elapsed().as_millis()
+        ),
+        Err(e) => eprintln!("unisson: retention failed: {e}"),
+    }
+}
+
 /// Opens the window on the database; returns when the window closes.
 pub fn run(db: Option<PathBuf>) -> ExitCode {
     let db_path = resolve_db(db);
-    let store = match Store::open(&db_path, Utc::now()) {
+    let mut store = match Store::open(&db_path, Utc::now()) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("unisson: cannot open {}: {e}", db_path.display());
             return ExitCode::FAILURE;
         }
     };
+    retention(&mut store);
     let state = AppState::new(store, db_path, current_actor());
     let builder = Builder::default()
         // Must come first: a second launch hands over to the running window instead of opening the database twice.

@@ -6,6 +6,7 @@ mod brief;
 mod invites;
 mod people_io;
 mod plan;
+mod privacy;
 mod report;
 
 use crate::app::resolve_db;
@@ -86,6 +87,18 @@ pub enum Command {
     /// Suggest shadowing exchanges for a period (JSON: proposals, unplaced, objective), or accept a plan with
     /// `plan apply FILE`.
     Plan(plan::PlanArgs),
+    /// One person's GDPR rights: their access export, their erasure.
+    Person {
+        /// What to do for the person.
+        #[command(subcommand)]
+        command: privacy::PersonCommand,
+    },
+    /// Privacy housekeeping: the retention run.
+    Privacy {
+        /// What to run.
+        #[command(subcommand)]
+        command: privacy::PrivacyCommand,
+    },
 }
 
 /// `unisson people …`
@@ -160,6 +173,8 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         Command::Activity { command } => activity::run(&mut store, command, now),
         Command::Brief { command } => brief::run(&mut store, command, now),
         Command::Plan(args) => plan::run(&mut store, args, now),
+        Command::Person { command } => privacy::run_person(&mut store, command, now),
+        Command::Privacy { command } => privacy::run_privacy(&mut store, command, now),
         Command::Report { command } => report::run(&store, command, now),
         Command::Export(args) => invites::export(&mut store, args, now),
         Command::ImportIcs(args) => invites::import(&mut store, args, now),

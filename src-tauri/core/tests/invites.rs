@@ -410,20 +410,32 @@ fn absences_are_previewed_then_imported_once() {
         IcsImportKind::Absences,
         "a calendar without METHOD:REPLY holds absences"
     );
+    let years: Vec<NaiveDate> = preview
+        .absences
+        .iter()
+        .filter(|a| a.reason == "Jour de l'an")
+        .map(|a| a.first_day)
+        .collect();
+    assert_eq!(
+        years,
+        (2025..=2027)
+            .map(|y| NaiveDate::from_ymd_opt(y, 1, 1).expect("day"))
+            .collect::<Vec<_>>(),
+        "the yearly holiday with no end is expanded over two years from its first day: {preview:?}"
+    );
     assert_eq!(
         preview.absences.len(),
-        2,
-        "two absences, the repeating one is skipped: {preview:?}"
+        2 + years.len(),
+        "two single absences plus the yearly one's days: {preview:?}"
     );
     assert_eq!(
         (preview.absences[1].first_day, preview.absences[1].last_day),
         (day(8, 4), day(8, 15)),
         "a timed event covers its days, end exclusive"
     );
-    assert_eq!(
-        preview.skipped.len(),
-        1,
-        "the repeating event is reported, not guessed"
+    assert!(
+        preview.skipped.is_empty() && preview.capped.len() == 1,
+        "nothing is skipped; the endless rule is reported as cut: {preview:?}"
     );
     assert!(
         absences::between(w.store.conn(), day(1, 1), day(12, 31))
@@ -439,8 +451,8 @@ fn absences_are_previewed_then_imported_once() {
         invites::import_ics(&mut w.store, HOLIDAYS, &real, now(), "t")
             .expect("import")
             .added,
-        2,
-        "both are added"
+        5,
+        "every day is added"
     );
     let again = invites::import_ics(&mut w.store, HOLIDAYS, &real, now(), "t").expect("again");
     assert_eq!(again.added, 0, "importing the same file twice adds nothing");

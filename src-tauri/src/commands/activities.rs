@@ -169,12 +169,13 @@ pub fn participation_respond(
     )?)
 }
 
-/// Signs attendance off in bulk.
+/// Signs attendance off in bulk; `reason` explains corrections of marks already in the history.
 #[tauri::command(async)]
 pub fn attendance_sign_off(
     state: State<'_, AppState>,
     id: Id,
     marks: Vec<AttendanceMark>,
+    reason: Option<String>,
 ) -> CmdResult<ActivityRecord> {
     let marks: Vec<(Id, ParticipationStatus)> =
         marks.iter().map(|m| (m.person_id, m.status)).collect();
@@ -182,6 +183,7 @@ pub fn attendance_sign_off(
         &mut *state.store()?,
         id,
         &marks,
+        reason.as_deref(),
         Utc::now(),
         &state.actor,
     )?)

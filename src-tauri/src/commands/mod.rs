@@ -8,6 +8,7 @@ pub mod import;
 pub mod invites;
 pub mod people;
 pub mod plan;
+pub mod privacy;
 pub mod reports;
 pub mod series;
 pub mod settings;

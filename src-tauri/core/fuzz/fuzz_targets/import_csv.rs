@@ -19,6 +19,7 @@ fn snapshot() -> Snapshot {
         manager_id: manager,
         manager_name: None,
         active: true,
+        anonymised: false,
     };
     Snapshot {
         people: vec![person(1, "Hélène Dupré", "h@ex.fr", None), person(2, "Jean Martin", "j@ex.fr", Some(1))],

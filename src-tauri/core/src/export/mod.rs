@@ -3,6 +3,22 @@
 
 use crate::model::PersonRow;
 
+/// Refuses (`not_empty` on `field`) a folder that exists and holds anything: an export never mixes its files with
+/// those of another run.
+pub fn require_empty_dir(dir: &std::path::Path, field: &str) -> crate::error::Result<()> {
+    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+        return Err(crate::error::Error::field(
+            field,
+            "not_empty",
+            format!(
+                "{} is not empty: choose a new or empty folder",
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Makes a cell safe for spreadsheets.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
@@ -130,6 +146,7 @@ mod tests {
             manager_id: None,
             manager_name: None,
             active: true,
+            anonymised: false,
         };
         let csv = people_csv(&[row], b';').expect("csv");
         let line = csv.lines().nth(1).expect("data line");

@@ -9,6 +9,7 @@
 //! Python `icalendar` and `ical.js`) to its [`clean_text`] form, in lines of at most 75 octets; reading never panics
 //! and reports malformed input as `Error::Ics` with a line number.
 
+mod expand;
 pub mod imip;
 mod lint;
 mod model;
@@ -17,6 +18,7 @@ mod text;
 mod tz;
 mod write;
 
+pub use expand::{expand, Expansion, HORIZON_DAYS, MAX_OCCURRENCES};
 pub use lint::{decode, MAX_ICS_BYTES};
 pub use model::{
     Address, Alarm, Attendee, AttendeeRole, Calendar, Event, EventStatus, Method, PartStat, When,

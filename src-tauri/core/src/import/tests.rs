@@ -17,6 +17,7 @@ fn person(id: i64, name: &str, email: &str, manager: Option<i64>, active: bool) 
         manager_id: manager,
         manager_name: None,
         active,
+        anonymised: false,
     }
 }
 

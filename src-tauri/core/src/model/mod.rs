@@ -22,7 +22,9 @@ pub use debrief::{
 pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
 pub use planning::{ActivityInput, ActivityRecord, ParticipantInput, ParticipantRecord};
 pub use series::{Series, SeriesInput};
-pub use settings::{Language, PlanningRules, Settings};
+pub use settings::{
+    Language, PlanningRules, Retention, Settings, DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS,
+};
 pub use site::{DayOccupancy, Site, SiteInput, SiteRow};
 pub(crate) use text_enum::text_enum;
 

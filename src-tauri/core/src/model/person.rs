@@ -50,6 +50,8 @@ pub struct Person {
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
     pub updated_at: DateTime<Utc>,
+    /// When their identity was replaced by a pseudonym (retention or erasure); such a person can no longer be edited.
+    pub anonymised_at: Option<DateTime<Utc>>,
 }
 
 /// A person as a form or an import gives it.
@@ -103,6 +105,8 @@ pub struct PersonRow {
     pub manager_name: Option<String>,
     /// Active flag.
     pub active: bool,
+    /// Whether their identity was replaced by a pseudonym (see `ops::privacy`).
+    pub anonymised: bool,
 }
 
 /// Longest accepted email (RFC 5321 path limit).

@@ -134,3 +134,42 @@ impl PlanningRules {
         }
     }
 }
+
+/// Default of [`Retention::months`]: two years after a person's last participation and departure.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+
+/// Longest retention one may set (50 years), so a typo cannot overflow date arithmetic.
+pub const MAX_RETENTION_MONTHS: u32 = 600;
+
+/// How long the history keeps the identity of people who left (see `ops::privacy::apply_retention`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Retention {
+    /// Months after both their deactivation and their last participation before an inactive person is anonymised;
+    /// `None` keeps identities for ever.
+    pub months: Option<u32>,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            months: Some(DEFAULT_RETENTION_MONTHS),
+        }
+    }
+}
+
+impl Retention {
+    /// At least 1 month and at most [`MAX_RETENTION_MONTHS`] (or never).
+    pub fn validated(&self) -> Result<Retention> {
+        match self.months {
+            Some(0) => Err(Error::field("months", "too_small", "at least 1 month")),
+            Some(m) if m > MAX_RETENTION_MONTHS => Err(Error::field(
+                "months",
+                "too_large",
+                format!("at most {MAX_RETENTION_MONTHS} months"),
+            )),
+            _ => Ok(*self),
+        }
+    }
+}

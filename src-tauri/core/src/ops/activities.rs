@@ -168,6 +168,7 @@ pub(crate) fn apply(
     lifecycle::check(before.status, a.status)?;
     let warnings = gate(tx, a, Some(id), confirm)?;
     let old_parts = activities::participations(tx, id)?;
+    refuse_silent_corrections(before.status, &old_parts, &a.participants)?;
     let mut people_changed = false;
     for p in &a.participants {
         let old = old_parts.iter().find(|o| o.person_id == p.person_id);
@@ -204,6 +205,30 @@ pub(crate) fn apply(
     tx.audit("activity", id, "update", Some(&before), Some(&audited))?;
     promote_waitlist(tx, id)?;
     record(tx, id)
+}
+
+/// Refuses, with `reason_required`, an edit that would rewrite attendance history (see `ops::attendance`): such
+/// corrections are made on the attendance sheet, with a reason.
+fn refuse_silent_corrections(
+    activity: ActivityStatus,
+    old: &[crate::model::Participation],
+    new: &[ParticipantInput],
+) -> Result<()> {
+    use super::attendance::{is_correction, required_reason};
+    let changed = new
+        .iter()
+        .any(|p| match old.iter().find(|o| o.person_id == p.person_id) {
+            Some(o) => is_correction(activity, o.status, p.status),
+            None => activity == ActivityStatus::Done,
+        });
+    let removed = old.iter().any(|o| {
+        !new.iter().any(|p| p.person_id == o.person_id)
+            && is_correction(activity, o.status, ParticipationStatus::Cancelled)
+    });
+    if changed || removed {
+        required_reason(None)?;
+    }
+    Ok(())
 }
 
 /// The input that reproduces a stored activity (for moves and status changes that keep everything else).

@@ -11,6 +11,7 @@ pub mod import;
 pub mod invites;
 pub mod people;
 pub mod plan;
+pub mod privacy;
 pub mod series;
 pub mod settings;
 pub mod sites;

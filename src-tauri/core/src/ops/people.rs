@@ -1,7 +1,8 @@
 //! Adding, editing, deactivating and listing people.
 //!
 //! Rules beyond the field checks: the email is unique case-insensitively; the site and manager must exist; nobody
-//! manages themselves, and the management chain never loops (A manages B manages A).
+//! manages themselves, and the management chain never loops (A manages B manages A); an anonymised person is never
+//! edited (nor reactivated) again.
 
 use crate::error::{Error, FieldError, Result};
 use crate::model::{Id, Person, PersonInput, PersonRow};
@@ -37,7 +38,7 @@ pub fn update(
 ) -> Result<Person> {
     let input = input.validated()?;
     store.write(actor, now, |tx| {
-        people::get(tx, id)?;
+        super::privacy::refuse_if_anonymised(&people::get(tx, id)?)?;
         check_references(tx, &input, Some(id))?;
         people::update(tx, id, &input, "update")
     })
@@ -53,6 +54,7 @@ pub fn set_active(
 ) -> Result<Person> {
     store.write(actor, now, |tx| {
         let person = people::get(tx, id)?;
+        super::privacy::refuse_if_anonymised(&person)?;
         if person.active == active {
             return Ok(person);
         }

@@ -1,7 +1,7 @@
 //! Reading and changing the settings.
 
 use crate::error::Result;
-use crate::model::{PlanningRules, Settings};
+use crate::model::{PlanningRules, Retention, Settings};
 use crate::store::{settings, Store};
 use chrono::{DateTime, Utc};
 
@@ -35,4 +35,20 @@ pub fn update_rules(
 ) -> Result<PlanningRules> {
     let input = input.validated()?;
     store.write(actor, now, |tx| settings::put_rules(tx, &input))
+}
+
+/// The retention setting (how long identities of people who left are kept).
+pub fn retention(store: &Store) -> Result<Retention> {
+    settings::retention(store.conn())
+}
+
+/// Validates and stores the retention setting.
+pub fn update_retention(
+    store: &mut Store,
+    input: &Retention,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Retention> {
+    let input = input.validated()?;
+    store.write(actor, now, |tx| settings::put_retention(tx, &input))
 }

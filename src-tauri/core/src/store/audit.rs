@@ -11,23 +11,37 @@ pub fn for_entity(conn: &Connection, entity: &str, entity_id: Id) -> Result<Vec<
         "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![entity, entity_id], |row| {
-        let json = |idx: usize| -> rusqlite::Result<Option<serde_json::Value>> {
-            let text: Option<String> = row.get(idx)?;
-            Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
-        };
-        Ok(AuditEntry {
-            id: row.get(0)?,
-            at: get_ts(row, 1)?,
-            actor: row.get(2)?,
-            entity: row.get(3)?,
-            entity_id: row.get(4)?,
-            action: row.get(5)?,
-            before: json(6)?,
-            after: json(7)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![entity, entity_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let json = |idx: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+        let text: Option<String> = row.get(idx)?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    };
+    Ok(AuditEntry {
+        id: row.get(0)?,
+        at: get_ts(row, 1)?,
+        actor: row.get(2)?,
+        entity: row.get(3)?,
+        entity_id: row.get(4)?,
+        action: row.get(5)?,
+        before: json(6)?,
+        after: json(7)?,
+    })
+}
+
+/// One audit entry by id, if present.
+pub fn by_id(conn: &Connection, id: Id) -> Result<Option<AuditEntry>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit WHERE id = ?1",
+            [id],
+            from_row,
+        )
+        .optional()?)
 }
 
 /// Total number of audit entries.

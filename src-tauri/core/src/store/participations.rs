@@ -115,6 +115,38 @@ pub fn upsert(
     role: Role,
     status: ParticipationStatus,
 ) -> Result<()> {
+    write(tx, activity, person, role, status, None)
+}
+
+/// Corrects a status that history already holds (a signed-off mark, or any status of a `done` activity), audited as
+/// `attendance_corrected` with the statuses before and after and the reason.
+pub fn correct(
+    tx: &Tx<'_>,
+    activity: Id,
+    person: Id,
+    role: Role,
+    status: ParticipationStatus,
+    reason: &str,
+) -> Result<()> {
+    write(tx, activity, person, role, status, Some(reason))
+}
+
+/// A corrected participation as the audit log keeps it: the record after, and why.
+#[derive(serde::Serialize)]
+struct Corrected<'a> {
+    #[serde(flatten)]
+    participation: &'a Participation,
+    reason: &'a str,
+}
+
+fn write(
+    tx: &Tx<'_>,
+    activity: Id,
+    person: Id,
+    role: Role,
+    status: ParticipationStatus,
+    reason: Option<&str>,
+) -> Result<()> {
     let before = find(tx, activity, person)?;
     if before
         .as_ref()
@@ -129,13 +161,25 @@ pub fn upsert(
     )?;
     let after = find(tx, activity, person)?;
     let id = after.as_ref().map_or(0, |p| p.id);
-    tx.audit(
-        "participation",
-        id,
-        if before.is_some() { "update" } else { "create" },
-        before.as_ref(),
-        after.as_ref(),
-    )
+    match (reason, after.as_ref()) {
+        (Some(reason), Some(participation)) => tx.audit(
+            "participation",
+            id,
+            "attendance_corrected",
+            before.as_ref(),
+            Some(&Corrected {
+                participation,
+                reason,
+            }),
+        ),
+        _ => tx.audit(
+            "participation",
+            id,
+            if before.is_some() { "update" } else { "create" },
+            before.as_ref(),
+            after.as_ref(),
+        ),
+    }
 }
 
 /// The waitlisted people of an activity, first come first served.

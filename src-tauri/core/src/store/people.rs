@@ -6,7 +6,7 @@ use crate::model::{Id, Person, PersonInput, PersonRow};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const COLUMNS: &str =
-    "id, full_name, email, department, team, site_id, manager_id, active, created_at, updated_at";
+    "id, full_name, email, department, team, site_id, manager_id, active, created_at, updated_at, anonymised_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -20,6 +20,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         active: row.get(7)?,
         created_at: get_ts(row, 8)?,
         updated_at: get_ts(row, 9)?,
+        anonymised_at: row
+            .get::<_, Option<String>>(10)?
+            .map(|_| get_ts(row, 10))
+            .transpose()?,
     })
 }
 
@@ -66,7 +70,8 @@ pub fn manager_of(conn: &Connection, id: Id) -> Result<Option<Id>> {
 /// Everyone, with site and manager names, sorted by name.
 pub fn list_rows(conn: &Connection) -> Result<Vec<PersonRow>> {
     let mut stmt = conn.prepare(
-        "SELECT p.id, p.full_name, p.email, p.department, p.team, p.site_id, s.name, p.manager_id, m.full_name, p.active
+        "SELECT p.id, p.full_name, p.email, p.department, p.team, p.site_id, s.name, p.manager_id, m.full_name, p.active,
+                p.anonymised_at IS NOT NULL
          FROM people p
          LEFT JOIN sites s ON s.id = p.site_id
          LEFT JOIN people m ON m.id = p.manager_id
@@ -84,6 +89,7 @@ pub fn list_rows(conn: &Connection) -> Result<Vec<PersonRow>> {
             manager_id: row.get(7)?,
             manager_name: row.get(8)?,
             active: row.get(9)?,
+            anonymised: row.get(10)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -2,7 +2,7 @@
 
 use super::Tx;
 use crate::error::Result;
-use crate::model::{PlanningRules, Settings};
+use crate::model::{PlanningRules, Retention, Settings};
 use rusqlite::{params, Connection};
 
 /// The current settings, defaults filled in.
@@ -112,4 +112,46 @@ pub fn put_json(tx: &Tx<'_>, key: &str, value: &serde_json::Value) -> Result<()>
         before.as_ref(),
         Some(value),
     )
+}
+
+/// The retention setting (key `retention_months`: a number of months or `never`), default filled in.
+pub fn retention(conn: &Connection) -> Result<Retention> {
+    use rusqlite::OptionalExtension;
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'retention_months'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match text.as_deref() {
+        Some("never") => Retention { months: None },
+        // An unreadable value keeps the default rather than switching retention off.
+        Some(n) => n
+            .parse()
+            .map(|m| Retention { months: Some(m) })
+            .unwrap_or_default(),
+        None => Retention::default(),
+    })
+}
+
+/// Stores a validated retention setting, audited as entity `settings`, action `update:retention_months`.
+pub fn put_retention(tx: &Tx<'_>, new: &Retention) -> Result<Retention> {
+    let before = retention(tx)?;
+    let value = new
+        .months
+        .map_or_else(|| "never".to_owned(), |m| m.to_string());
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('retention_months', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
+        [value],
+    )?;
+    let after = retention(tx)?;
+    tx.audit(
+        "settings",
+        0,
+        "update:retention_months",
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
 }

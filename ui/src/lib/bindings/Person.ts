@@ -44,4 +44,8 @@ createdAt: string,
 /**
  * When the record last changed.
  */
-updatedAt: string, };
+updatedAt: string, 
+/**
+ * When their identity was replaced by a pseudonym (retention or erasure); such a person can no longer be edited.
+ */
+anonymisedAt: string | null, };

@@ -44,4 +44,8 @@ managerName: string | null,
 /**
  * Active flag.
  */
-active: boolean, };
+active: boolean, 
+/**
+ * Whether their identity was replaced by a pseudonym (see `ops::privacy`).
+ */
+anonymised: boolean, };

@@ -775,6 +775,8 @@ export const en: Messages = {
 	'ics.apply': 'Import',
 	'ics.applying': 'Importing…',
 	'ics.done': 'Import complete',
+	'ics.capped_one': '“{summary}” (line {line}) goes on repeating after {day}: only its first occurrence is imported.',
+	'ics.capped_other': '“{summary}” (line {line}) goes on repeating after {day}: only its first {count} occurrences (two years at most) are imported.',
 	'ics.moreRows_one': '… and {count} more line',
 	'ics.moreRows_other': '… and {count} more lines',
 	'ics.outcome.applied': 'Recorded: {from} → {to}',

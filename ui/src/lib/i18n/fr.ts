@@ -779,6 +779,8 @@ export const fr = {
 	'ics.apply': 'Importer',
 	'ics.applying': 'Import…',
 	'ics.done': 'Import terminé',
+	'ics.capped_one': '« {summary} » (ligne {line}) se répète encore après le {day} : seule sa première occurrence est importée.',
+	'ics.capped_other': '« {summary} » (ligne {line}) se répète encore après le {day} : seules ses {count} premières occurrences (deux ans au plus) sont importées.',
 	'ics.moreRows_one': '… et {count} autre ligne',
 	'ics.moreRows_other': '… et {count} autres lignes',
 	'ics.outcome.applied': 'Enregistrée : {from} → {to}',

@@ -15,7 +15,7 @@ import type { IpcError } from '$lib/bindings/IpcError';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { ReplyPreview } from '$lib/bindings/ReplyPreview';
 import { coming } from '$lib/activities';
-import { localDay, localParts, today } from '$lib/time';
+import { addDays, localDay, localParts, today } from '$lib/time';
 
 export interface InviteView {
 	activities: { id: number; uid: string; sequence: number; input: ActivityInput }[];
@@ -199,6 +199,14 @@ export class InvitesMock {
 			[48, `${year}-07-20`, `${year}-08-07`, 'Congés d’été'],
 			[60, `${year}-12-24`, `${year}-12-31`, 'Fermeture de fin d’année']
 		];
+		// A repeating event is expanded into its days: a weekly day off (RRULE with an end), and a yearly holiday with
+		// no end, cut two years after its first day (reported in `capped`).
+		const firstWednesday = addDays(`${year}-09-01`, (3 - new Date(`${year}-09-01T12:00:00Z`).getUTCDay() + 7) % 7);
+		for (let i = 0; i < 8; i++) {
+			const d = addDays(firstWednesday, 7 * i);
+			events.push([96, d, d, 'Mercredi off']);
+		}
+		for (let i = 0; i < 3; i++) events.push([108, `${year + i}-06-21`, `${year + i}-06-21`, 'Fête de l’entreprise']);
 		const personId = person?.id ?? null;
 		const absences = events.map(([line, firstDay, lastDay, reason]) => ({
 			line,
@@ -223,6 +231,7 @@ export class InvitesMock {
 				{ line: 72, summary: 'Réunion d’équipe', reason: 'a timed event is not an absence (only whole days are)' },
 				{ line: 84, summary: 'Télétravail', reason: 'TRANSP:TRANSPARENT: free time, not an absence' }
 			],
+			capped: [{ line: 108, summary: 'Fête de l’entreprise', kept: 3, lastDay: `${year + 2}-06-21` }],
 			added,
 			updated: 0
 		};
@@ -267,6 +276,6 @@ export class InvitesMock {
 			// Read again, they are now up to date.
 			this.replies = replies.map((r) => (r.outcome === 'applied' ? { ...r, outcome: 'unchanged', from: r.to } : r));
 		}
-		return { kind: 'replies', dryRun: options.dryRun, absences: [], replies, skipped: [], added: 0, updated };
+		return { kind: 'replies', dryRun: options.dryRun, absences: [], replies, skipped: [], capped: [], added: 0, updated };
 	}
 }

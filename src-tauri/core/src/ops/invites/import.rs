@@ -1,4 +1,5 @@
-//! Importing an .ics file: absences and holidays (any calendar), or RSVP replies (`METHOD:REPLY`).
+//! Importing an .ics file: absences and holidays (any calendar, read by [`super::absences`]), or RSVP replies
+//! (`METHOD:REPLY`).
 //!
 //! Invariants: a malformed file is an `invalid_ics` error naming the line, and nothing changes; a dry run returns the
 //! same report as the real run and changes nothing; the real run writes everything in one transaction. A reply is
@@ -7,11 +8,10 @@
 //! and is newer than their last change (DTSTAMP); anything else is reported, not applied.
 
 use crate::error::{Error, Result};
-use crate::ical::{self, IcsEvent, IcsFile, IcsTime};
-use crate::model::{AbsenceSource, Id, ParticipationStatus, Person};
-use crate::store::{absences, activities, invite_log, participations, people, settings, Store};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
+use crate::ical::{self, IcsEvent, IcsFile};
+use crate::model::{AbsenceSource, Id, ParticipationStatus};
+use crate::store::{absences, activities, invite_log, participations, people, Store};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -118,6 +118,22 @@ pub struct IcsSkipped {
     pub reason: String,
 }
 
+/// A repeating event that goes on past what an import expands (two years, or the occurrence cap): only its days up
+/// to `last_day` are imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IcsCapped {
+    /// Line of its VEVENT.
+    pub line: usize,
+    /// Its title.
+    pub summary: String,
+    /// Occurrences kept.
+    pub kept: usize,
+    /// Start day of the last occurrence kept.
+    pub last_day: NaiveDate,
+}
+
 /// The preview (dry run) or the result of an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -133,6 +149,8 @@ pub struct IcsImportReport {
     pub replies: Vec<ReplyPreview>,
     /// Events read but not imported.
     pub skipped: Vec<IcsSkipped>,
+    /// Repeating events cut at the expansion horizon (absence files).
+    pub capped: Vec<IcsCapped>,
     /// Absences added (or that would be).
     pub added: usize,
     /// Participations updated (or that would be).
@@ -159,6 +177,7 @@ pub fn import_ics(
         absences: Vec::new(),
         replies: Vec::new(),
         skipped: Vec::new(),
+        capped: Vec::new(),
         added: 0,
         updated: 0,
     };
@@ -166,7 +185,7 @@ pub fn import_ics(
     if is_reply {
         changes = replies(store, &file, &mut report)?;
     } else {
-        absences_of(store, &file, options, &mut report)?;
+        super::absences::absences_of(store, &file, options.person_email.as_deref(), &mut report)?;
     }
     report.added = report.absences.iter().filter(|a| !a.duplicate).count();
     report.updated = changes.len();
@@ -190,100 +209,6 @@ pub fn import_ics(
         Ok(())
     })?;
     Ok(report)
-}
-
-fn last_day(e: &IcsEvent, first: NaiveDate, zone: Tz) -> NaiveDate {
-    let last = match &e.end {
-        None => first,
-        Some(IcsTime::Day(d)) => *d - Duration::days(1),
-        Some(IcsTime::Utc(t)) => (*t - Duration::seconds(1))
-            .with_timezone(&zone)
-            .date_naive(),
-        Some(IcsTime::Zoned { local, .. } | IcsTime::Floating(local)) => {
-            (*local - Duration::seconds(1)).date()
-        }
-    };
-    last.max(first)
-}
-
-fn absences_of(
-    store: &Store,
-    file: &IcsFile,
-    options: &IcsImportOptions,
-    report: &mut IcsImportReport,
-) -> Result<()> {
-    let conn = store.conn();
-    let person: Option<Person> = match options
-        .person_email
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-    {
-        None => None,
-        Some(email) => Some(people::find_by_email(conn, email)?.ok_or_else(|| {
-            Error::field(
-                "personEmail",
-                "unknown_person",
-                format!("nobody has the email {email}"),
-            )
-        })?),
-    };
-    let zone: Tz = settings::get(conn)?
-        .default_timezone
-        .parse()
-        .unwrap_or(chrono_tz::Europe::Paris);
-    let person_id = person.as_ref().map(|p| p.id);
-    for e in &file.events {
-        let summary = ical::clean_text(&e.summary);
-        let skip = |reason: &str| IcsSkipped {
-            line: e.line,
-            summary: summary.clone(),
-            reason: reason.to_owned(),
-        };
-        if e.recurring {
-            report.skipped.push(skip(
-                "repeating events are not imported: add the days one by one",
-            ));
-            continue;
-        }
-        if e.status.as_deref() == Some("CANCELLED") {
-            report.skipped.push(skip("the event is cancelled"));
-            continue;
-        }
-        let first = e.start.local_day(zone);
-        let last = last_day(e, first, zone);
-        if last - first > Duration::days(366) {
-            report
-                .skipped
-                .push(skip("longer than a year: check the dates"));
-            continue;
-        }
-        let reason: String = if summary.is_empty() {
-            "Absence".to_owned()
-        } else {
-            summary.clone()
-        };
-        let reason: String = reason.chars().take(crate::model::MAX_NAME_CHARS).collect();
-        let stored = absences::between(conn, first, last)?.into_iter().any(|a| {
-            a.person_id == person_id
-                && a.first_day == first
-                && a.last_day == last
-                && a.reason == reason
-        });
-        let repeated = report
-            .absences
-            .iter()
-            .any(|a| a.first_day == first && a.last_day == last && a.reason == reason);
-        report.absences.push(AbsencePreview {
-            line: e.line,
-            first_day: first,
-            last_day: last,
-            reason,
-            person_id,
-            duplicate: stored || repeated,
-        });
-    }
-    Ok(())
 }
 
 fn status_of(partstat: &str) -> Option<ParticipationStatus> {

@@ -9,6 +9,7 @@
 //! - the export folder must be new or empty, so its `index.csv` never lists files of another run;
 //! - an import changes nothing when the file is malformed or in dry-run mode (see [`import_ics`]).
 
+mod absences;
 mod build;
 mod calendars;
 mod folder;
@@ -16,8 +17,8 @@ mod import;
 mod plan;
 
 pub use import::{
-    import_ics, AbsencePreview, IcsImportKind, IcsImportOptions, IcsImportReport, IcsSkipped,
-    ReplyOutcome, ReplyPreview,
+    import_ics, AbsencePreview, IcsCapped, IcsImportKind, IcsImportOptions, IcsImportReport,
+    IcsSkipped, ReplyOutcome, ReplyPreview,
 };
 
 use crate::error::{Error, Result};

@@ -1,0 +1,198 @@
+//! Privacy (GDPR): anonymisation shared by retention and erasure, and the per-person access export.
+//!
+//! Anonymising a person keeps their row, so every aggregate by team, department and site stays right, and removes
+//! what identifies them:
+//! - name → the pseudonym `Personne anonymisée #<id>` (stored as is: exports, the CLI and reports read it without a
+//!   translation layer, and it names no one), email → `anonymised-<id>@anonymised.invalid` (unique, and `.invalid`
+//!   never routes, RFC 2606); manager link cleared; inactive; `anonymised_at` set;
+//! - the reasons of their absences are cleared (the days stay: they explain past planning);
+//! - their participations stay (pseudonymised through the row); those not yet started are cancelled, and their invite
+//!   log rows are dropped, so no invite or CANCEL is ever written to them (the invite export also skips the
+//!   pseudonymous address);
+//! - every other text cell of every table (audit before/after JSON and actor, activity titles, debrief texts,
+//!   settings, ...) that holds their old name or email as a whole word has it replaced by the pseudonym. Debriefs stay
+//!   linked to the pseudonymous row with their texts (they are about offers, and feed the completion rate).
+//!
+//! Invariants: an anonymised person is never edited back (`ops::people` refuses); anonymisation writes its own audit
+//! entry without the erased identity; the preview of an erasure counts exactly what the erasure then changes.
+
+mod access;
+mod erase;
+mod retention;
+mod scrub;
+#[cfg(test)]
+mod tests;
+
+pub use access::{export_access, AccessExport, AccessFile};
+pub use erase::{erase, erasure_preview, ErasurePreview, TextRewrite};
+pub use retention::{apply_retention, retention_candidates, RetentionReport};
+
+use crate::error::{Error, Result};
+use crate::model::{Id, Person};
+use crate::store::{participations::NOT_COMING, people, ts, Tx};
+use rusqlite::{params, Connection};
+
+/// The domain of pseudonymous addresses (reserved by RFC 2606: mail to it never leaves the machine).
+pub const ANONYMISED_DOMAIN: &str = "anonymised.invalid";
+
+/// The name an anonymised person is shown under.
+pub fn pseudonym(id: Id) -> String {
+    format!("Personne anonymisée #{id}")
+}
+
+/// The unique, non-routable address an anonymised person gets.
+pub fn pseudonymous_email(id: Id) -> String {
+    format!("anonymised-{id}@{ANONYMISED_DOMAIN}")
+}
+
+/// Whether an address is a pseudonymous one (never sent anything).
+pub fn is_pseudonymous(email: &str) -> bool {
+    email
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(ANONYMISED_DOMAIN))
+}
+
+/// Refuses to change a person whose identity was anonymised.
+pub(crate) fn refuse_if_anonymised(person: &Person) -> Result<()> {
+    match person.anonymised_at {
+        Some(_) => Err(Error::field(
+            "id",
+            "anonymised",
+            "this person was anonymised and can no longer be edited",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// What anonymising one person changes (counts only: nothing here identifies them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Changes {
+    pub participations: i64,
+    pub future_cancelled: i64,
+    pub debriefs: i64,
+    pub absences: i64,
+    pub absence_reasons: i64,
+    pub invite_log: i64,
+    pub manager_cleared: bool,
+    pub texts: Vec<TextRewrite>,
+}
+
+impl Changes {
+    /// Rows of the audit log that get rewritten.
+    pub fn audit_entries(&self) -> i64 {
+        self.texts
+            .iter()
+            .filter(|t| t.table == "audit")
+            .map(|t| t.rows)
+            .sum()
+    }
+}
+
+fn count(conn: &Connection, sql: &str, person: Id, now: &str) -> Result<i64> {
+    // Every counting query takes the person as ?1; those about the future also read `now` as ?2.
+    let mut stmt = conn.prepare_cached(sql)?;
+    let n = if sql.contains("?2") {
+        stmt.query_row(params![person, now], |r| r.get(0))?
+    } else {
+        stmt.query_row([person], |r| r.get(0))?
+    };
+    Ok(n)
+}
+
+fn future_sql(select: &str) -> String {
+    format!(
+        "{select} FROM participations WHERE person_id = ?1 AND start_at > ?2 AND status NOT IN {NOT_COMING}
+           AND activity_status NOT IN ('cancelled', 'done')"
+    )
+}
+
+/// Counts what anonymising `person` would change, reading only.
+pub(crate) fn changes(conn: &Connection, person: &Person, now: &str) -> Result<Changes> {
+    let id = person.id;
+    Ok(Changes {
+        participations: count(
+            conn,
+            "SELECT count(*) FROM participations WHERE person_id = ?1",
+            id,
+            now,
+        )?,
+        future_cancelled: count(conn, &future_sql("SELECT count(*)"), id, now)?,
+        debriefs: count(
+            conn,
+            "SELECT count(*) FROM debriefs WHERE person_id = ?1",
+            id,
+            now,
+        )?,
+        absences: count(
+            conn,
+            "SELECT count(*) FROM absences WHERE person_id = ?1",
+            id,
+            now,
+        )?,
+        absence_reasons: count(
+            conn,
+            "SELECT count(*) FROM absences WHERE person_id = ?1 AND reason != ''",
+            id,
+            now,
+        )?,
+        invite_log: count(
+            conn,
+            "SELECT count(*) FROM invite_log WHERE person_id = ?1",
+            id,
+            now,
+        )?,
+        manager_cleared: person.manager_id.is_some(),
+        texts: scrub::count(conn, &scrub::needles(person))?,
+    })
+}
+
+/// Anonymises one person inside `tx` (see the module docs) and returns what changed. `why` names the cause in the
+/// audit (`retention` or `erasure`); the audit entry holds only counts.
+pub(crate) fn anonymise_in(tx: &Tx<'_>, person: &Person, why: &str) -> Result<Changes> {
+    refuse_if_anonymised(person)?;
+    let now = ts(tx.now());
+    let id = person.id;
+    let changes = changes(tx, person, &now)?;
+    let needles = scrub::needles(person);
+    tx.execute(
+        "UPDATE people SET full_name = ?2, email = ?3, manager_id = NULL, active = 0, anonymised_at = ?4,
+                updated_at = ?4
+         WHERE id = ?1",
+        params![id, pseudonym(id), pseudonymous_email(id), now],
+    )?;
+    tx.execute(
+        "UPDATE absences SET reason = '' WHERE person_id = ?1 AND reason != ''",
+        [id],
+    )?;
+    let future: Vec<(Id, crate::model::Role)> = {
+        let mut stmt = tx.prepare(&future_sql("SELECT activity_id, role"))?;
+        let rows = stmt.query_map(params![id, now], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (activity, role) in future {
+        crate::store::participations::upsert(
+            tx,
+            activity,
+            id,
+            role,
+            crate::model::ParticipationStatus::Cancelled,
+        )?;
+        // The roster changed: the others' calendars take the next REQUEST over the one they have.
+        tx.execute(
+            "UPDATE activities SET sequence = sequence + 1, updated_at = ?2 WHERE id = ?1",
+            params![activity, now],
+        )?;
+    }
+    tx.execute("DELETE FROM invite_log WHERE person_id = ?1", [id])?;
+    scrub::rewrite(tx, &needles)?;
+    tx.audit(
+        "person",
+        id,
+        &format!("anonymise:{why}"),
+        None::<&()>,
+        Some(&changes),
+    )?;
+    people::get(tx, id)?;
+    Ok(changes)
+}

@@ -1,0 +1,83 @@
+//! Retention: people who left long ago are anonymised (see the parent module for what that changes).
+//!
+//! Invariants: only inactive, not yet anonymised people are picked; both their record's last change (a deactivation
+//! changes it, so it is never earlier than the deactivation) and the end of their last participation must be strictly
+//! older than the cutoff, `now` minus the setting's months (calendar months: on the day N months back, at the same
+//! time, a person is kept); a setting of "never" picks nobody.
+
+use super::anonymise_in;
+use crate::error::Result;
+use crate::model::Id;
+use crate::store::{people, settings, ts, Store};
+use chrono::{DateTime, Months, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What a retention run did (or, dry, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionReport {
+    /// The setting applied (`None`: never).
+    pub months: Option<u32>,
+    /// People whose record and participations all ended before this instant were picked.
+    pub cutoff: Option<DateTime<Utc>>,
+    /// Whether nothing was written.
+    pub dry_run: bool,
+    /// The people anonymised (or that would be), by id.
+    #[ts(type = "number[]")]
+    pub people: Vec<Id>,
+}
+
+/// The ids of the people retention would anonymise now, given `months`.
+pub fn retention_candidates(
+    conn: &Connection,
+    months: u32,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, Vec<Id>)> {
+    let cutoff = now
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let mut stmt = conn.prepare(
+        "SELECT p.id FROM people p
+         WHERE p.active = 0 AND p.anonymised_at IS NULL AND p.updated_at < ?1
+           AND NOT EXISTS (SELECT 1 FROM participations x WHERE x.person_id = p.id AND x.end_at >= ?1)
+         ORDER BY p.id",
+    )?;
+    let rows = stmt.query_map([ts(cutoff)], |r| r.get(0))?;
+    Ok((cutoff, rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// Anonymises, in one transaction, everyone the retention setting says has been kept long enough (see the module
+/// docs); with `dry_run`, only says who. Audited per person as `anonymise:retention`, by actor `system:retention`.
+pub fn apply_retention(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<RetentionReport> {
+    let months = settings::retention(store.conn())?.months;
+    let Some(m) = months else {
+        return Ok(RetentionReport {
+            months,
+            cutoff: None,
+            dry_run,
+            people: Vec::new(),
+        });
+    };
+    let (cutoff, ids) = retention_candidates(store.conn(), m, now)?;
+    if !dry_run && !ids.is_empty() {
+        store.write("system:retention", now, |tx| {
+            for id in &ids {
+                anonymise_in(tx, &people::get(tx, *id)?, "retention")?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(RetentionReport {
+        months,
+        cutoff: Some(cutoff),
+        dry_run,
+        people: ids,
+    })
+}
