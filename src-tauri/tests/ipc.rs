@@ -430,3 +430,80 @@ fn privacy_commands_round_trip_through_ipc() {
         "the list marks anonymised people: {people}"
     );
 }
+
+#[test]
+fn debrief_commands_answer_and_refuse_through_ipc() {
+    let (_app, window) = app();
+    let period = json!({ "from": "2027-01-01", "to": "2027-03-31" });
+    let with = |extra: Value| {
+        let mut args = period.clone();
+        args.as_object_mut()
+            .expect("object")
+            .extend(extra.as_object().expect("object").clone());
+        args
+    };
+    let empty = [
+        ("debriefs_pending", json!({ "personId": null })),
+        (
+            "debriefs_list",
+            json!({ "query": { "from": null, "to": null, "kind": null, "offerTag": null, "personId": null } }),
+        ),
+        ("offer_tags", json!({})),
+        (
+            "debrief_missing",
+            with(json!({ "by": "team", "group": null })),
+        ),
+    ];
+    for (cmd, args) in empty {
+        let got = invoke(&window, cmd, args).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        assert_eq!(got, json!([]), "{cmd} on an empty store lists nothing");
+    }
+    let insights =
+        invoke(&window, "offer_insights", with(json!({ "kind": null }))).expect("insights");
+    assert_eq!(
+        (
+            &insights["offers"],
+            &insights["previousFrom"],
+            &insights["months"]
+        ),
+        (
+            &json!([]),
+            &json!("2026-10-01"),
+            &json!(["2027-01", "2027-02", "2027-03"])
+        ),
+        "insights name their previous period and months: {insights}"
+    );
+    let completion = invoke(
+        &window,
+        "debrief_completion",
+        with(json!({ "by": "department" })),
+    )
+    .expect("completion");
+    assert_eq!(
+        completion["total"],
+        json!({ "group": "", "expected": 0, "filled": 0, "rate": null }),
+        "nothing expected, no rate: {completion}"
+    );
+    let input = |rating: i32| {
+        json!({ "input": { "activityId": 42, "personId": 1, "rating": rating, "learned": "", "customerNeeds": "",
+            "offerFeedback": "", "offerTag": "" } })
+    };
+    let err = invoke(&window, "debrief_save", input(9)).expect_err("rating 9");
+    assert_eq!(
+        (
+            &err["code"],
+            &err["fields"][0]["field"],
+            &err["fields"][0]["code"]
+        ),
+        (
+            &json!("validation"),
+            &json!("rating"),
+            &json!("out_of_range")
+        ),
+        "the form shows the rating error inline: {err}"
+    );
+    let err = invoke(&window, "debrief_save", input(4)).expect_err("no activity");
+    assert_eq!(err["code"], "not_found", "{err}");
+    let err = invoke(&window, "debrief_delete", json!({ "id": 7 })).expect_err("no debrief");
+    assert_eq!(err["code"], "not_found", "{err}");
+}

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use serde::Serialize;
 use unisson_core::report::coverage::{host_load, matrix, CoverageRows};
 use unisson_core::report::csv::{coverage_csv, participation_csv, trends_csv};
+use unisson_core::report::debriefs;
 use unisson_core::report::participation::{evidence, summary, ParticipationRow};
 use unisson_core::report::people::{never_participated, not_in_last_months, passport};
 use unisson_core::report::trends::{default_step, trends};
@@ -103,6 +104,23 @@ pub enum ReportCommand {
         /// briefsAttended, colocationDays or exchanges.
         #[arg(long)]
         metric: String,
+    },
+    /// Debrief completion: debriefs expected (participants of shadowing days and trainings that took place) and
+    /// filled, for everyone (`group` empty) then by group (JSON: from, to, total, groups of group, expected, filled,
+    /// rate; CSV: group;expected;filled;rate).
+    Debriefs {
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day, inclusive.
+        #[arg(long)]
+        to: NaiveDate,
+        /// person, team, department or site.
+        #[arg(long, default_value = "team")]
+        by: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
 }
 
@@ -243,6 +261,22 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
                 &evidence(store, group_by(&by)?, &group, metric, &period(from, to)?)
                     .map_err(err)?,
             )
+        }
+        ReportCommand::Debriefs {
+            from,
+            to,
+            by,
+            format,
+        } => {
+            let c = debriefs::completion(store, &period(from, to)?, group_by(&by)?).map_err(err)?;
+            match format {
+                Format::Json => print_json(&c),
+                Format::Csv => write_stdout(
+                    debriefs::completion_csv(&c)
+                        .map_err(|e| e.to_string())?
+                        .as_bytes(),
+                ),
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod absences;
 pub mod activities;
 pub mod app;
+pub mod debriefs;
 pub mod import;
 pub mod invites;
 pub mod people;

@@ -10,6 +10,7 @@
 //! the settings' own, which names the demo's organizer for invites).
 
 mod calendar;
+mod debriefs;
 mod names;
 mod people;
 #[cfg(test)]
@@ -138,6 +139,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
         gen.shadowing(&org, &days)?;
         gen.trainings(&org, &days)?;
         gen.colocation(&org, &days)?;
+        debriefs::generate(tx, opts.seed, now)?;
         let summary = gen.summary.clone();
         tx.audit("demo", 0, "generate", None::<&()>, Some(&summary))?;
         Ok(summary)
