@@ -7,10 +7,10 @@
 //!
 //! Activities respect what the planner will enforce: working days only, no public holidays, nobody in two places in
 //! the same half-day, CRC seats not exceeded. The whole generation is one transaction with one audit entry (plus
-//! the settings' own, which names the demo's organizer for invites).
+//! the settings' own, which names the demo's organizer for invites, and one per example objective: the four of
+//! `ops::objectives::examples`, quarterly, in French).
 
 mod calendar;
-mod debriefs;
 mod names;
 mod people;
 #[cfg(test)]
@@ -139,7 +139,9 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
         gen.shadowing(&org, &days)?;
         gen.trainings(&org, &days)?;
         gen.colocation(&org, &days)?;
-        debriefs::generate(tx, opts.seed, now)?;
+        // The four example objectives of the Objectives page, from the start of the demo's first year.
+        let year_start = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+        crate::ops::objectives::insert_examples(tx, crate::model::Language::Fr, year_start)?;
         let summary = gen.summary.clone();
         tx.audit("demo", 0, "generate", None::<&()>, Some(&summary))?;
         Ok(summary)

@@ -4,6 +4,7 @@
 mod absence;
 mod activity;
 mod audit;
+mod objective;
 mod debrief;
 mod person;
 mod planning;
@@ -15,6 +16,7 @@ mod text_enum;
 pub use absence::{Absence, AbsenceSource};
 pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
 pub use audit::AuditEntry;
+pub use objective::{Cadence, Objective, ObjectiveInput, ObjectiveMetric, MAX_COUNT_TARGET};
 pub use debrief::{
     canonical_tag, clean_text, debriefs_role, CleanDebrief, Debrief, DebriefInput, DebriefRecord, PendingDebrief,
     MAX_DEBRIEF_TEXT_CHARS, MAX_OFFER_TAG_CHARS,

@@ -9,6 +9,7 @@ pub mod debriefs;
 pub mod departments;
 pub mod import;
 pub mod invites;
+pub mod objectives;
 pub mod people;
 pub mod plan;
 pub mod privacy;

@@ -39,6 +39,7 @@ mod debrief_tests;
 #[cfg(test)]
 mod edge_tests;
 pub mod insights;
+pub mod objectives;
 pub mod participation;
 pub mod people;
 #[cfg(test)]

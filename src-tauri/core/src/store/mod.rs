@@ -16,6 +16,7 @@ pub mod board;
 pub mod bulk;
 pub mod debriefs;
 pub mod invite_log;
+pub mod objectives;
 pub mod participations;
 pub mod people;
 pub mod report;
