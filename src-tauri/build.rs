@@ -67,6 +67,11 @@ fn main() {
         "report_coverage",
         "report_evidence",
         "report_trends",
+        "objectives_list",
+        "objective_save",
+        "objective_delete",
+        "objectives_add_examples",
+        "objectives_evaluate",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

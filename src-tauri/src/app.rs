@@ -79,6 +79,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         reports::report_coverage,
         reports::report_evidence,
         reports::report_trends,
+        crate::commands::objectives::objectives_list,
+        crate::commands::objectives::objective_save,
+        crate::commands::objectives::objective_delete,
+        crate::commands::objectives::objectives_add_examples,
+        crate::commands::objectives::objectives_evaluate,
     ])
 }
 

@@ -507,3 +507,106 @@ fn debrief_commands_answer_and_refuse_through_ipc() {
     let err = invoke(&window, "debrief_delete", json!({ "id": 7 })).expect_err("no debrief");
     assert_eq!(err["code"], "not_found", "{err}");
 }
+
+#[test]
+fn objective_commands_round_trip_through_ipc() {
+    let (_app, window) = app();
+    let input = |target: f64| {
+        json!({ "title": "Chaque marketeur sur le terrain", "department": "marketing", "metric": "each_person_visits",
+            "target": target, "cadence": "quarter", "activeFrom": "2027-01-01", "activeTo": null })
+    };
+    let err = invoke(
+        &window,
+        "objective_save",
+        json!({ "id": null, "input": input(0.0) }),
+    )
+    .expect_err("target 0");
+    assert_eq!(
+        (
+            &err["code"],
+            &err["fields"][0]["field"],
+            &err["fields"][0]["code"]
+        ),
+        (&json!("validation"), &json!("target"), &json!("too_small")),
+        "the form shows the target error inline: {err}"
+    );
+    let made = invoke(
+        &window,
+        "objective_save",
+        json!({ "id": null, "input": input(1.0) }),
+    )
+    .expect("add");
+    let id = made["id"].clone();
+    let edited = invoke(
+        &window,
+        "objective_save",
+        json!({ "id": id, "input": input(2.0) }),
+    )
+    .expect("edit");
+    assert_eq!(
+        (&edited["id"], &edited["target"]),
+        (&id, &json!(2.0)),
+        "editing keeps the id: {edited}"
+    );
+    let examples = invoke(
+        &window,
+        "objectives_add_examples",
+        json!({ "language": "en", "activeFrom": "2027-01-01" }),
+    )
+    .expect("examples");
+    assert_eq!(
+        examples.as_array().map(Vec::len),
+        Some(4),
+        "four examples: {examples}"
+    );
+    let listed = invoke(&window, "objectives_list", json!({})).expect("list");
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(5),
+        "one saved and four examples: {listed}"
+    );
+    let progress = invoke(
+        &window,
+        "objectives_evaluate",
+        json!({ "period": "2027-Q1" }),
+    )
+    .expect("evaluate");
+    let first = &progress[0];
+    assert_eq!(
+        progress.as_array().map(Vec::len),
+        Some(5),
+        "every objective is active in 2027-Q1: {progress}"
+    );
+    for field in [
+        "period",
+        "share",
+        "progress",
+        "status",
+        "holdersBack",
+        "evidence",
+        "planned",
+        "projectedShare",
+    ] {
+        assert!(
+            first.get(field).is_some(),
+            "the page reads {field}: {first}"
+        );
+    }
+    let err = invoke(
+        &window,
+        "objectives_evaluate",
+        json!({ "period": "2027-Q5" }),
+    )
+    .expect_err("bad period");
+    assert_eq!(
+        err["fields"][0]["code"], "invalid_period",
+        "a bad period is a field error: {err}"
+    );
+    let gone = invoke(&window, "objective_delete", json!({ "id": id })).expect("delete");
+    assert_eq!(
+        gone["title"], "Chaque marketeur sur le terrain",
+        "delete returns it for Undo: {gone}"
+    );
+    let err = invoke(&window, "objective_delete", json!({ "id": id })).expect_err("twice");
+    assert_eq!(err["code"], "not_found", "{err}");
+}

@@ -9,6 +9,7 @@ use serde::Serialize;
 use unisson_core::report::coverage::{host_load, matrix, CoverageRows};
 use unisson_core::report::csv::{coverage_csv, participation_csv, trends_csv};
 use unisson_core::report::debriefs;
+use unisson_core::report::objectives::{evaluate, parse_period};
 use unisson_core::report::participation::{evidence, summary, ParticipationRow};
 use unisson_core::report::people::{never_participated, not_in_last_months, passport};
 use unisson_core::report::trends::{default_step, trends};
@@ -85,6 +86,17 @@ pub enum ReportCommand {
         /// The person's email.
         #[arg(long, value_name = "EMAIL")]
         person: String,
+    },
+    /// Progress toward each shared objective active in a period: value, target, status (on_track, at_risk,
+    /// behind), who holds it back and the activity ids behind the figure. One record per objective and period of
+    /// its cadence.
+    Objectives {
+        /// `2027-Q1` (quarter), `2027-03` (month) or `2027` (year).
+        #[arg(long)]
+        period: String,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
     /// The activity ids behind one figure of `report participation`.
     Evidence {
@@ -230,6 +242,13 @@ pub fn run(store: &Store, command: ReportCommand, now: DateTime<Utc>) -> Result<
                     write_stdout(trends_csv(&points).map_err(|e| e.to_string())?.as_bytes())
                 }
             }
+        }
+        ReportCommand::Objectives { period, format } => {
+            if !matches!(format, Format::Json) {
+                return Err("report objectives is written as JSON only (--format json)".into());
+            }
+            let period = parse_period(&period).map_err(err)?;
+            print_json(&evaluate(store, &period, now).map_err(err)?)
         }
         ReportCommand::HostLoad { from, to } => {
             print_json(&host_load(store, &period(from, to)?).map_err(err)?)

@@ -7,6 +7,7 @@ pub mod app;
 pub mod debriefs;
 pub mod import;
 pub mod invites;
+pub mod objectives;
 pub mod people;
 pub mod plan;
 pub mod privacy;

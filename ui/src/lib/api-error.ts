@@ -49,7 +49,10 @@ export const FIELD_ERROR_CODES = [
 	'not_empty',
 	'invalid_range',
 	'organizer_missing',
-	'no_attendees'
+	'no_attendees',
+	'reason_required',
+	'anonymised',
+	'too_large'
 ] as const;
 
 function isFieldError(value: unknown): value is FieldError {

@@ -39,6 +39,9 @@ import type { SeriesInput } from '$lib/bindings/SeriesInput';
 import type { Person } from '$lib/bindings/Person';
 import type { PersonInput } from '$lib/bindings/PersonInput';
 import type { PersonRow } from '$lib/bindings/PersonRow';
+import type { AccessExport } from '$lib/bindings/AccessExport';
+import type { ErasurePreview } from '$lib/bindings/ErasurePreview';
+import type { Retention } from '$lib/bindings/Retention';
 import type { Settings } from '$lib/bindings/Settings';
 import type { Site } from '$lib/bindings/Site';
 import type { SiteInput } from '$lib/bindings/SiteInput';
@@ -71,6 +74,27 @@ export async function personUpdate(id: number, input: PersonInput): Promise<Pers
 }
 export async function personSetActive(id: number, active: boolean): Promise<Person> {
 	return call<Person>('person_set_active', { id, active });
+}
+
+// Privacy (GDPR): retention setting, erasure (preview, then erase), access export into a folder the user picks.
+export async function retentionGet(): Promise<Retention> {
+	return call<Retention>('retention_get');
+}
+export async function retentionUpdate(retention: Retention): Promise<Retention> {
+	return call<Retention>('retention_update', { retention });
+}
+export async function personErasurePreview(id: number): Promise<ErasurePreview> {
+	return call<ErasurePreview>('person_erasure_preview', { id });
+}
+export async function personErase(id: number): Promise<ErasurePreview> {
+	return call<ErasurePreview>('person_erase', { id });
+}
+export async function personExportAccess(id: number, outDir: string): Promise<AccessExport> {
+	return call<AccessExport>('person_export_access', { id, outDir });
+}
+/** Asks for the folder to write a person's data into (it must be new or empty); null when the user cancels. */
+export async function pickAccessFolder(title: string): Promise<string | null> {
+	return pickInviteFolder(title);
 }
 
 // Staff directory import/export (CSV). Files are chosen with the dialog plugin; only their paths cross IPC.
@@ -193,8 +217,9 @@ export async function participationRespond(
 ): Promise<ActivityRecord> {
 	return call<ActivityRecord>('participation_respond', { id, personId, status });
 }
-export async function attendanceSignOff(id: number, marks: AttendanceMark[]): Promise<ActivityRecord> {
-	return call<ActivityRecord>('attendance_sign_off', { id, marks });
+/** Signs attendance off; `reason` is required when a mark corrects history (see `privacy.isCorrection`). */
+export async function attendanceSignOff(id: number, marks: AttendanceMark[], reason: string | null = null): Promise<ActivityRecord> {
+	return call<ActivityRecord>('attendance_sign_off', { id, marks, reason });
 }
 
 // Absences and company holidays

@@ -25,6 +25,7 @@ function person(p: Partial<PersonRow> & { fullName: string }): PersonRow {
 		managerId: null,
 		managerName: null,
 		active: true,
+		anonymised: false,
 		...p
 	};
 }

@@ -19,6 +19,7 @@ export function person(id: number, extra: Partial<PersonRow> = {}): PersonRow {
 		managerId: null,
 		managerName: null,
 		active: true,
+		anonymised: false,
 		...extra
 	};
 }

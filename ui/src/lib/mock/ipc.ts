@@ -20,6 +20,7 @@ import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
 import { mockPlan } from './plan';
 import { mockReports } from './reports';
+import { mockPrivacy } from './privacy';
 
 // ---------- deterministic demo data ----------
 
@@ -133,7 +134,8 @@ function seed(count: number): Db {
 			managerId,
 			active: i < 3 ? true : rand() > 0.08,
 			createdAt: created,
-			updatedAt: created
+			updatedAt: created,
+			anonymisedAt: null
 		});
 	}
 	return {
@@ -240,7 +242,8 @@ function toRow(db: Db, p: Person): PersonRow {
 		siteName: db.sites.find((s) => s.id === p.siteId)?.name ?? null,
 		managerId: p.managerId,
 		managerName: db.people.find((m) => m.id === p.managerId)?.fullName ?? null,
-		active: p.active
+		active: p.active,
+		anonymised: p.anonymisedAt !== null
 	};
 }
 
@@ -283,7 +286,8 @@ function handle(db: Db, cmd: string, args: Args): unknown {
 				team: input.team.trim(),
 				id: db.nextPersonId++,
 				createdAt: now,
-				updatedAt: now
+				updatedAt: now,
+				anonymisedAt: null
 			};
 			db.people.push(person);
 			return person;
@@ -386,6 +390,8 @@ export function installMockIpc(): void {
 			});
 			return JSON.parse(JSON.stringify(report ?? null)) as unknown;
 		}
+		const privacy = mockPrivacy(cmd, args, { people: () => db.people, call: (c, a) => handle(db, c, a) });
+		if (privacy !== undefined) return JSON.parse(JSON.stringify(privacy)) as unknown;
 		if (imported !== undefined) return JSON.parse(JSON.stringify(imported)) as unknown;
 		// Round-trip through JSON like the real IPC, so the UI never shares objects with the "database".
 		return JSON.parse(JSON.stringify(handle(db, cmd, args) ?? null)) as unknown;

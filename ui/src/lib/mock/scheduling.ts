@@ -31,6 +31,7 @@ import { canMove, coming, direction, halfDayBounds, wholeDayBounds } from '$lib/
 import { CLASH_RULES } from '$lib/findings';
 import { InvitesMock, type InviteView } from './invites';
 import { addDays, dayRange, isWeekend, lastDayOf, localDay, today, zonedInstant, type Day } from '$lib/time';
+import { isCorrection } from '$lib/privacy';
 
 /** What the mock needs from the people/sites mock (structural, so ipc.ts keeps its own types). */
 export interface MockPerson {
@@ -888,11 +889,19 @@ export class SchedulingMock {
 				const s = this.find(args.id as number);
 				if (Date.parse(s.input.start) > Date.now()) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'not_yet', message: 'not started yet' }]);
 				if (s.input.status === 'cancelled') throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_transition', message: 'cancelled' }]);
-				for (const m of args.marks as AttendanceMark[]) {
+				const marks = args.marks as AttendanceMark[];
+				for (const m of marks) {
 					if (!['attended', 'no_show', 'excused'].includes(m.status)) throw ipcError('validation', 'invalid input', [{ field: 'status', code: 'invalid_mark', message: 'invalid mark' }]);
 					const p = s.input.participants.find((x) => x.personId === m.personId);
 					if (!p) throw ipcError('not_found', 'participation not found');
-					p.status = m.status;
+					const reason = typeof args.reason === 'string' ? args.reason.trim() : '';
+					if (isCorrection(s.input.status, p.status, m.status) && reason === '') {
+						throw ipcError('validation', 'invalid input', [{ field: 'reason', code: 'reason_required', message: 'a reason is required' }]);
+					}
+				}
+				for (const m of marks) {
+					const p = s.input.participants.find((x) => x.personId === m.personId);
+					if (p) p.status = m.status;
 				}
 				s.input.status = 'done';
 				return this.record(s);
