@@ -28,6 +28,14 @@ import type { PlanApplied } from '$lib/bindings/PlanApplied';
 import type { PlanProgress } from '$lib/bindings/PlanProgress';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
+import type { ActivityKind } from '$lib/bindings/ActivityKind';
+import type { Debrief } from '$lib/bindings/Debrief';
+import type { DebriefCompletion } from '$lib/bindings/DebriefCompletion';
+import type { DebriefInput } from '$lib/bindings/DebriefInput';
+import type { DebriefQuery } from '$lib/bindings/DebriefQuery';
+import type { DebriefRecord } from '$lib/bindings/DebriefRecord';
+import type { OfferInsights } from '$lib/bindings/OfferInsights';
+import type { PendingDebrief } from '$lib/bindings/PendingDebrief';
 import type { PlanWeights } from '$lib/bindings/PlanWeights';
 import type { Coverage } from '$lib/bindings/Coverage';
 import type { GroupBy } from '$lib/bindings/GroupBy';
@@ -305,6 +313,39 @@ export async function planWeightsUpdate(weights: PlanWeights): Promise<PlanWeigh
 /** Creates the plan's proposals (pass a plan filtered to the accepted ones) as planned shadowing days. */
 export async function planApply(plan: PlanSuggestion): Promise<PlanApplied> {
 	return call<PlanApplied>('plan_apply', { plan });
+}
+
+// Debriefs (issue 6): the field-to-marketing feedback loop. Periods are inclusive local days (`YYYY-MM-DD`).
+/** Saves (creates or replaces) a participant's debrief; the offer tag is stored with a known tag's spelling. */
+export async function debriefSave(input: DebriefInput): Promise<Debrief> {
+	return call<Debrief>('debrief_save', { input });
+}
+export async function debriefDelete(id: number): Promise<void> {
+	return call<void>('debrief_delete', { id });
+}
+/** Debriefs matching the filters, newest activity first. */
+export async function debriefsList(query: DebriefQuery): Promise<DebriefRecord[]> {
+	return call<DebriefRecord[]>('debriefs_list', { query });
+}
+/** Debriefs still to fill (participations that took place, without one), newest first. */
+export async function debriefsPending(personId: number | null = null): Promise<PendingDebrief[]> {
+	return call<PendingDebrief[]>('debriefs_pending', { personId });
+}
+/** Offer tags in use, most used first. */
+export async function offerTags(): Promise<string[]> {
+	return call<string[]>('offer_tags');
+}
+/** Feedback by offer and month over the period, against the previous one. */
+export async function offerInsights(from: string, to: string, kind: ActivityKind | null): Promise<OfferInsights> {
+	return call<OfferInsights>('offer_insights', { from, to, kind });
+}
+/** Expected vs filled debriefs over the period, overall and by group. */
+export async function debriefCompletion(from: string, to: string, by: GroupBy): Promise<DebriefCompletion> {
+	return call<DebriefCompletion>('debrief_completion', { from, to, by });
+}
+/** Who has not filled an expected debrief of the period (one group, or everyone when `group` is null). */
+export async function debriefMissing(from: string, to: string, by: GroupBy, group: string | null): Promise<PendingDebrief[]> {
+	return call<PendingDebrief[]>('debrief_missing', { from, to, by, group });
 }
 
 // Reports (issue 6): periods are inclusive local days (`YYYY-MM-DD`).

@@ -20,6 +20,7 @@ import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
 import { mockPlan } from './plan';
 import { mockReports } from './reports';
+import { mockDebriefs } from './debriefs';
 import { mockPrivacy } from './privacy';
 
 // ---------- deterministic demo data ----------
@@ -382,6 +383,13 @@ export function installMockIpc(): void {
 				call: (c, a) => handle(db, c, a)
 			});
 			return JSON.parse(JSON.stringify(planned ?? null)) as unknown;
+		}
+		if (cmd.startsWith('debrief') || cmd.startsWith('offer_')) {
+			const answer = mockDebriefs(cmd, args, {
+				people: () => db.people.map((p) => toRow(db, p)),
+				call: (c, a) => handle(db, c, a)
+			});
+			return JSON.parse(JSON.stringify(answer ?? null)) as unknown;
 		}
 		if (cmd.startsWith('report_')) {
 			const report = mockReports(cmd, args, {
