@@ -41,6 +41,8 @@
 
 #[cfg(test)]
 mod demo_tests;
+#[cfg(test)]
+mod metric_tests;
 mod metrics;
 mod period;
 #[cfg(test)]
