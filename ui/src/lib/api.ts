@@ -58,6 +58,10 @@ import type { IcsImportOptions } from '$lib/bindings/IcsImportOptions';
 import type { IcsImportReport } from '$lib/bindings/IcsImportReport';
 import type { InviteExportOptions } from '$lib/bindings/InviteExportOptions';
 import type { InviteExportSummary } from '$lib/bindings/InviteExportSummary';
+import type { Language } from '$lib/bindings/Language';
+import type { Objective } from '$lib/bindings/Objective';
+import type { ObjectiveInput } from '$lib/bindings/ObjectiveInput';
+import type { ObjectiveProgress } from '$lib/bindings/ObjectiveProgress';
 import { ApiError } from './api-error';
 
 export { ApiError } from './api-error';
@@ -363,4 +367,25 @@ export async function reportCoverage(from: string, to: string): Promise<Coverage
 /** The activity ids behind one figure (once per counted participation, by start); fetch them with activityGet. */
 export async function reportEvidence(from: string, to: string, by: GroupBy, group: string, metric: Metric): Promise<number[]> {
 	return call<number[]>('report_evidence', { from, to, by, group, metric });
+}
+
+// Shared objectives (issue 6).
+export async function objectivesList(): Promise<Objective[]> {
+	return call<Objective[]>('objectives_list');
+}
+/** Adds an objective (`id` null) or edits one. */
+export async function objectiveSave(id: number | null, input: ObjectiveInput): Promise<Objective> {
+	return call<Objective>('objective_save', { id, input });
+}
+/** Deletes an objective; returns it as it was, so Undo can save it again. */
+export async function objectiveDelete(id: number): Promise<Objective> {
+	return call<Objective>('objective_delete', { id });
+}
+/** Creates the four example objectives, titled in `language`, applying from `activeFrom`. */
+export async function objectivesAddExamples(language: Language, activeFrom: string): Promise<Objective[]> {
+	return call<Objective[]>('objectives_add_examples', { language, activeFrom });
+}
+/** Progress of every objective active in `period` (`2027-Q1`, `2027-03` or `2027`), one record per cadence period. */
+export async function objectivesEvaluate(period: string): Promise<ObjectiveProgress[]> {
+	return call<ObjectiveProgress[]>('objectives_evaluate', { period });
 }

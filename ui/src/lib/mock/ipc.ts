@@ -19,6 +19,8 @@ import type { SiteRow } from '$lib/bindings/SiteRow';
 import { NOT_HANDLED, SchedulingMock } from './scheduling';
 import { mockImport } from './import';
 import { mockPlan } from './plan';
+import { mockObjectives } from './objectives';
+import { today } from '$lib/time';
 import { mockReports } from './reports';
 import { mockDebriefs } from './debriefs';
 import { mockPrivacy } from './privacy';
@@ -400,6 +402,14 @@ export function installMockIpc(): void {
 		}
 		const privacy = mockPrivacy(cmd, args, { people: () => db.people, call: (c, a) => handle(db, c, a) });
 		if (privacy !== undefined) return JSON.parse(JSON.stringify(privacy)) as unknown;
+		if (cmd.startsWith('objective')) {
+			const answer = mockObjectives(cmd, args, {
+				people: () => db.people.map((p) => toRow(db, p)),
+				call: (c, a) => handle(db, c, a),
+				today: () => today('Europe/Paris')
+			});
+			return JSON.parse(JSON.stringify(answer ?? null)) as unknown;
+		}
 		if (imported !== undefined) return JSON.parse(JSON.stringify(imported)) as unknown;
 		// Round-trip through JSON like the real IPC, so the UI never shares objects with the "database".
 		return JSON.parse(JSON.stringify(handle(db, cmd, args) ?? null)) as unknown;
