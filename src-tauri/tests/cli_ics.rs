@@ -217,3 +217,50 @@ fn import_ics_applies_a_reply_to_an_exported_invite() {
     );
     assert_eq!(report["replies"][0]["to"], "declined", "as declined");
 }
+
+#[test]
+fn import_ics_expands_a_repeating_absence_and_reports_the_cut() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo(dir.path());
+    // Every Wednesday, no end, one week skipped: expanded over two years, the cut reported.
+    let file = dir.path().join("mercredis.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//FR\r\nBEGIN:VEVENT\r\nUID:w@x\r\n\
+         DTSTART;VALUE=DATE:20270106\r\nDTEND;VALUE=DATE:20270107\r\nRRULE:FREQ=WEEKLY;BYDAY=WE\r\n\
+         EXDATE;VALUE=DATE:20270113\r\nSUMMARY:Mercredi off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .expect("write");
+    let report = json(&unisson(&[
+        "import-ics",
+        "--db",
+        &db,
+        file.to_str().expect("path"),
+        "--dry-run",
+    ]));
+    let days: Vec<&str> = report["absences"]
+        .as_array()
+        .expect("absences")
+        .iter()
+        .filter_map(|a| a["firstDay"].as_str())
+        .collect();
+    assert_eq!(
+        days.first().copied(),
+        Some("2027-01-06"),
+        "the first Wednesday is the first absence: {report}"
+    );
+    assert!(
+        !days.contains(&"2027-01-13") && days.contains(&"2027-01-20"),
+        "the EXDATE is left out, the next Wednesday kept"
+    );
+    assert_eq!(
+        report["capped"][0]["kept"].as_u64(),
+        Some(days.len() as u64),
+        "an endless rule is cut and says how many days it kept: {report}"
+    );
+    assert!(
+        days.len() > 100 && days.len() < 106,
+        "about two years of Wednesdays: {}",
+        days.len()
+    );
+}
