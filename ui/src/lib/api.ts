@@ -41,6 +41,7 @@ import type { Coverage } from '$lib/bindings/Coverage';
 import type { GroupBy } from '$lib/bindings/GroupBy';
 import type { Metric } from '$lib/bindings/Metric';
 import type { ParticipationRow } from '$lib/bindings/ParticipationRow';
+import type { TrendPoint } from '$lib/bindings/TrendPoint';
 import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
 import type { SeriesInput } from '$lib/bindings/SeriesInput';
@@ -356,17 +357,27 @@ export async function debriefMissing(from: string, to: string, by: GroupBy, grou
 export async function reportParticipation(from: string, to: string, by: GroupBy): Promise<ParticipationRow[]> {
 	return call<ParticipationRow[]>('report_participation', { from, to, by });
 }
-/** The coverage matrix, marketing teams × sales and CRC teams. */
-/** Writes the participation summary as CSV (UTF-8 BOM, `;`, formulas neutralised) to `path`; returns the bytes written. */
-export async function reportParticipationExport(from: string, to: string, by: GroupBy, path: string): Promise<number> {
-	return call<number>('report_participation_export', { from, to, by, path });
+/**
+ * Writes the participation summary as CSV (UTF-8 BOM, `;`, formulas neutralised) to `path`, under `header` (each
+ * column's field name → its label in the user's language); returns the bytes written.
+ */
+export async function reportParticipationExport(from: string, to: string, by: GroupBy, path: string, header: Record<string, string>): Promise<number> {
+	return call<number>('report_participation_export', { from, to, by, path, header });
 }
+/** The coverage matrix, marketing teams × sales and CRC teams. */
 export async function reportCoverage(from: string, to: string): Promise<Coverage> {
 	return call<Coverage>('report_coverage', { from, to, rows: 'team' });
 }
-/** The activity ids behind one figure (once per counted participation, by start); fetch them with activityGet. */
-export async function reportEvidence(from: string, to: string, by: GroupBy, group: string, metric: Metric): Promise<number[]> {
+/**
+ * The activity ids behind one figure (once per counted participation, by start); fetch them with activityGet. Without
+ * a group (`null`), everyone's: the drill-down of a trend point.
+ */
+export async function reportEvidence(from: string, to: string, by: GroupBy, group: string | null, metric: Metric): Promise<number[]> {
 	return call<number[]>('report_evidence', { from, to, by, group, metric });
+}
+/** Participation over the period for everyone, by week up to about a quarter and by month beyond. */
+export async function reportTrends(from: string, to: string): Promise<TrendPoint[]> {
+	return call<TrendPoint[]>('report_trends', { from, to, step: null });
 }
 
 // Shared objectives (issue 6).

@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the Reports page: report periods (month, quarter, year, custom), the table's figure columns and
- * the CSV export of the table.
+ * the CSV header of the table (labels in the user's language, keyed by the CLI's field names).
  */
 import type { Metric } from '$lib/bindings/Metric';
 import type { ParticipationRow } from '$lib/bindings/ParticipationRow';
@@ -72,4 +72,12 @@ export function sortRows(rows: ParticipationRow[], key: SortKey, dir: 'asc' | 'd
 				: ((x as number | null) ?? -1) - ((y as number | null) ?? -1);
 		return c * sign || a.group.localeCompare(b.group, 'fr');
 	});
+}
+
+/** The columns of the participation CSV, named as the CLI's JSON fields (the core refuses a missing or unknown one). */
+export const CSV_COLUMNS: SortKey[] = ['group', 'activePeople', 'participants', 'participationRate', ...FIGURES.slice(2).map((f) => f.key)];
+
+/** The CSV header in the user's language: each column's field name → its label, as the export command takes it. */
+export function csvHeader(label: (key: SortKey) => string): Record<string, string> {
+	return Object.fromEntries(CSV_COLUMNS.map((key) => [key, label(key)]));
 }

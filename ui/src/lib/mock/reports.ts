@@ -13,6 +13,8 @@ import type { Metric } from '$lib/bindings/Metric';
 import type { ParticipantRecord } from '$lib/bindings/ParticipantRecord';
 import type { ParticipationRow } from '$lib/bindings/ParticipationRow';
 import type { PersonRow } from '$lib/bindings/PersonRow';
+import type { TrendPoint } from '$lib/bindings/TrendPoint';
+import type { TrendStep } from '$lib/bindings/TrendStep';
 import { localDay } from '$lib/time';
 
 export interface ReportsMockContext {
@@ -97,8 +99,8 @@ function summary(ctx: ReportsMockContext, from: string, to: string, by: GroupBy)
 		.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
-function evidence(ctx: ReportsMockContext, from: string, to: string, by: GroupBy, group: string, metric: Metric): number[] {
-	const members = new Map(ctx.people().filter((p) => groupOf(by, p) === group).map((p) => [p.id, p.department]));
+function evidence(ctx: ReportsMockContext, from: string, to: string, by: GroupBy, group: string | null, metric: Metric): number[] {
+	const members = new Map(ctx.people().filter((p) => group === null || groupOf(by, p) === group).map((p) => [p.id, p.department]));
 	const ids: number[] = [];
 	for (const a of activities(ctx, from, to)) {
 		for (const p of a.participants) {
@@ -135,6 +137,56 @@ function coverage(ctx: ReportsMockContext, from: string, to: string): Coverage {
 	return { rows, columns, cells: [...cells.values()] };
 }
 
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The months or ISO weeks of `from..=to` (by week under 100 days, as the core), each cut to the period. */
+function points(from: string, to: string, step: TrendStep | null): { label: string; from: string; to: string }[] {
+	const weekly = (step ?? ((Date.parse(to) - Date.parse(from)) / 86_400_000 < 100 ? 'week' : 'month')) === 'week';
+	const out: { label: string; from: string; to: string }[] = [];
+	for (let day = from; day <= to && out.length < 400; ) {
+		let end: string;
+		let label: string;
+		if (weekly) {
+			const d = new Date(`${day}T12:00:00Z`);
+			const monday = addDays(day, -((d.getUTCDay() + 6) % 7));
+			end = addDays(monday, 6);
+			const thursday = new Date(`${addDays(monday, 3)}T12:00:00Z`);
+			const year = thursday.getUTCFullYear();
+			const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1, 12)) / (7 * 86_400_000)) + 1;
+			label = `${year}-W${String(week).padStart(2, '0')}`;
+		} else {
+			const [y, m] = day.split('-').map(Number) as [number, number];
+			end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+			label = day.slice(0, 7);
+		}
+		if (end > to) end = to;
+		out.push({ label, from: day, to: end });
+		day = addDays(end, 1);
+	}
+	return out;
+}
+
+function trends(ctx: ReportsMockContext, from: string, to: string, step: TrendStep | null): TrendPoint[] {
+	return points(from, to, step).map((p) => {
+		const all = summary(ctx, p.from, p.to, 'department');
+		const sum = (k: keyof Omit<ParticipationRow, 'group' | 'participationRate'>) => all.reduce((n, r) => n + r[k], 0);
+		const [activePeople, participants] = [sum('activePeople'), sum('participants')];
+		return {
+			...p,
+			activePeople,
+			participants,
+			participationRate: activePeople > 0 ? participants / activePeople : null,
+			exchanges: sum('exchanges'),
+			shadowingVisitor: sum('shadowingVisitor'),
+			shadowingHost: sum('shadowingHost'),
+			trainingsAttended: sum('trainingsAttended'),
+			trainingNoShows: sum('trainingNoShows'),
+			briefsAttended: sum('briefsAttended'),
+			colocationDays: sum('colocationDays')
+		};
+	});
+}
+
 /** Answers a `report_*` command, or `undefined` for any other. */
 export function mockReports(cmd: string, args: Record<string, unknown>, ctx: ReportsMockContext): unknown {
 	const from = args.from as string;
@@ -149,7 +201,9 @@ export function mockReports(cmd: string, args: Record<string, unknown>, ctx: Rep
 		case 'report_coverage':
 			return coverage(ctx, from, to);
 		case 'report_evidence':
-			return evidence(ctx, from, to, args.by as GroupBy, args.group as string, args.metric as Metric);
+			return evidence(ctx, from, to, args.by as GroupBy, (args.group as string | null) ?? null, args.metric as Metric);
+		case 'report_trends':
+			return trends(ctx, from, to, (args.step as TrendStep | null) ?? null);
 		default:
 			return undefined;
 	}
