@@ -7,6 +7,7 @@
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Cadence } from '$lib/bindings/Cadence';
 import type { Department } from '$lib/bindings/Department';
+import type { FieldError } from '$lib/bindings/FieldError';
 import type { Holdback } from '$lib/bindings/Holdback';
 import type { IpcError } from '$lib/bindings/IpcError';
 import type { Objective } from '$lib/bindings/Objective';
@@ -31,16 +32,23 @@ function invalid(field: string, code: string, message: string): never {
 	throw { code: 'validation', message, fields: [{ field, code, message }], findings: [] } satisfies IpcError;
 }
 
+/** Every field error at once, as core reports them. */
 function validated(input: ObjectiveInput): ObjectiveInput {
+	const fields: FieldError[] = [];
+	const bad = (field: string, code: string, message: string) => fields.push({ field, code, message });
 	const title = input.title.trim();
-	if (!title) invalid('title', 'required', 'this field is required');
+	if (!title) bad('title', 'required', 'this field is required');
 	const t = input.target;
 	if (isPercent(input.metric)) {
-		if (!(t > 0 && t <= 100)) invalid('target', 'out_of_range', 'a percentage target is above 0 and at most 100');
-	} else if (!Number.isFinite(t) || t < 1) invalid('target', 'too_small', 'a count target is at least 1');
-	else if (!Number.isInteger(t) || t > 1000) invalid('target', 'not_whole', 'a count target is a whole number');
+		if (!(t > 0 && t <= 100)) bad('target', 'out_of_range', 'a percentage target is above 0 and at most 100');
+	} else if (!Number.isFinite(t) || t < 1) bad('target', 'too_small', 'a count target is at least 1');
+	else if (!Number.isInteger(t) || t > 1000) bad('target', 'not_whole', 'a count target is a whole number');
 	if (input.activeTo !== null && input.activeTo < input.activeFrom) {
-		invalid('activeTo', 'end_before_start', 'the last day cannot be before the first');
+		bad('activeTo', 'end_before_start', 'the last day cannot be before the first');
+	}
+	if (fields.length > 0) {
+		const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+		throw { code: 'validation', message, fields, findings: [] } satisfies IpcError;
 	}
 	return { ...input, title };
 }
