@@ -68,6 +68,7 @@ describe('erasure', () => {
 	it('is confirmed only by typing the name', () => {
 		expect(confirmationMatches('  hélène   dupré ', 'Hélène Dupré'), 'case and spaces do not matter').toBe(true);
 		expect(confirmationMatches('He\u0301le\u0300ne Dupre\u0301', 'Hélène Dupré'), 'decomposed accents match').toBe(true);
+		expect(confirmationMatches('helene dupre', 'Hélène Dupré'), 'accents are optional (any keyboard can confirm)').toBe(true);
 		expect(confirmationMatches('Hélène', 'Hélène Dupré'), 'a part of the name is not enough').toBe(false);
 		expect(confirmationMatches('', ''), 'an empty confirmation never confirms').toBe(false);
 	});

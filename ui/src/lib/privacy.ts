@@ -42,9 +42,16 @@ export function corrections(
 		.map((p) => p.personId);
 }
 
-/** The erasure confirmation: the person's name typed again (spaces, case and accents' composition ignored). */
+/** The erasure confirmation: the person's name typed again (spaces, case and accents ignored: it guards against a
+ * slip of the mouse, not a spelling test). */
 export function confirmationMatches(typed: string, name: string): boolean {
-	const clean = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+	const clean = (s: string) =>
+		s
+			.normalize('NFD')
+			.replace(/\p{M}/gu, '')
+			.trim()
+			.replace(/\s+/g, ' ')
+			.toLocaleLowerCase();
 	return clean(typed) !== '' && clean(typed) === clean(name);
 }
 
