@@ -47,8 +47,9 @@ pub struct State<'a> {
     /// Exchanges placed per visitor position.
     pub count: Vec<u32>,
     week_of: Vec<usize>,
-    /// Per (visitor position, day, host): exchanges in the plan (for the repeat penalty).
-    met_on: HashMap<(usize, usize, usize), u16>,
+    /// Per visitor position, the (day, host) of their exchanges in the plan (for the repeat penalty; a visitor has
+    /// few, so a scan beats a hash).
+    placed_by: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> State<'a> {
@@ -76,7 +77,7 @@ impl<'a> State<'a> {
             quota: wanted.div_ceil(weeks as u32).max(1),
             count: vec![0; inst.visitors.len()],
             week_of: (0..inst.days.len()).map(|d| inst.week(d)).collect(),
-            met_on: HashMap::new(),
+            placed_by: vec![Vec::new(); inst.visitors.len()],
         }
     }
 
@@ -87,16 +88,16 @@ impl<'a> State<'a> {
         if self.count[v] == 0 && inst.fixed.is_empty() {
             return 0;
         }
-        let visitor = inst.visitors[v];
-        let mut n = 0;
-        for d in [day.wrapping_sub(1), day + 1] {
-            if d >= inst.days.len() {
-                continue;
+        let adjacent = |d: usize| d + 1 == day || day + 1 == d;
+        let mut n = self.placed_by[v]
+            .iter()
+            .filter(|&&(d, h)| h == host && adjacent(d))
+            .count() as i64;
+        if !inst.fixed.is_empty() {
+            let visitor = inst.visitors[v];
+            for d in [day.wrapping_sub(1), day + 1] {
+                n += i64::from(d < inst.days.len() && inst.fixed.contains(&(visitor, d, host)));
             }
-            if self.count[v] > 0 {
-                n += i64::from(self.met_on.get(&(v, d, host)).copied().unwrap_or(0));
-            }
-            n += i64::from(inst.fixed.contains(&(visitor, d, host)));
         }
         n
     }
@@ -256,10 +257,11 @@ impl<'a> State<'a> {
             bump(&mut self.back[vm.team]);
         }
         bump(&mut self.hosted[p.host]);
-        let met = self.met_on.entry((v, p.day, p.host)).or_insert(0);
-        *met = if up { *met + 1 } else { *met - 1 };
-        if *met == 0 {
-            self.met_on.remove(&(v, p.day, p.host));
+        let mine = &mut self.placed_by[v];
+        if up {
+            mine.push((p.day, p.host));
+        } else if let Some(i) = mine.iter().position(|&x| x == (p.day, p.host)) {
+            mine.swap_remove(i);
         }
         let wk = self.week_of[p.day];
         let weeks = self.week.len();
