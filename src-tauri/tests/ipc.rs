@@ -345,7 +345,11 @@ fn reports_answer_on_an_empty_store() {
     );
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("rapport.csv");
-    let header: Vec<String> = (1..=10).map(|i| format!("Colonne {i}")).collect();
+    let header: serde_json::Map<String, Value> = unisson_core::report::csv::PARTICIPATION_HEADER
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.to_string(), json!(format!("Colonne {}", i + 1))))
+        .collect();
     invoke(
         &window,
         "report_participation_export",
@@ -360,7 +364,7 @@ fn reports_answer_on_an_empty_store() {
     let err = invoke(
         &window,
         "report_participation_export",
-        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "path": out.to_str(), "header": ["one"] }),
+        json!({ "from": "2027-01-01", "to": "2027-03-31", "by": "team", "path": out.to_str(), "header": { "group": "Groupe" } }),
     )
     .expect_err("a short header");
     assert_eq!(

@@ -4,6 +4,7 @@
 use crate::error::CmdResult;
 use crate::state::AppState;
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use tauri::State;
 use unisson_core::model::Id;
 use unisson_core::report::coverage::{self, Coverage, CoverageRows};
@@ -73,8 +74,8 @@ pub fn report_trends(
 }
 
 /// Writes the participation summary as CSV for French Excel (UTF-8 BOM, `;`, formulas neutralised) to the path the
-/// user picked in the save dialog; returns the bytes written. `header` is the column labels in the user's language
-/// (one per column, in the CLI's order); without it the header is the CLI's English field names.
+/// user picked in the save dialog; returns the bytes written. `header` labels every column, by the CLI's field name,
+/// in the user's language; without it the header is the CLI's English field names.
 #[tauri::command(async)]
 pub fn report_participation_export(
     state: State<'_, AppState>,
@@ -82,7 +83,7 @@ pub fn report_participation_export(
     to: NaiveDate,
     by: GroupBy,
     path: String,
-    header: Option<Vec<String>>,
+    header: Option<BTreeMap<String, String>>,
 ) -> CmdResult<usize> {
     let rows = participation::summary(&*state.store()?, &Period::new(from, to)?, by)?;
     let csv = match header {

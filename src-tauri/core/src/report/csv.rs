@@ -5,6 +5,7 @@ use super::coverage::Coverage;
 use super::participation::ParticipationRow;
 use super::trends::TrendPoint;
 use crate::export::neutralise;
+use std::collections::BTreeMap;
 
 const BOM: &str = "\u{feff}";
 
@@ -63,21 +64,37 @@ pub fn participation_csv(rows: &[ParticipationRow]) -> Result<String, csv::Error
     write_participation(rows, &PARTICIPATION_HEADER)
 }
 
-/// The participation summary with the header the caller gives, one label per column of [`PARTICIPATION_HEADER`] in
-/// that order: the app passes its labels in the user's language, so a CSV opened in Excel reads like the screen.
-/// Refuses a header of another length (a column would be misnamed).
+/// The participation summary with the header the caller gives: `labels` names every column of
+/// [`PARTICIPATION_HEADER`] by its field name (`group` → "Groupe", ...). The app passes its labels in the user's
+/// language, so a CSV opened in Excel reads like the screen; keyed by field, a label cannot land on the wrong column.
+/// Refuses a missing label or an unknown column.
 pub fn participation_csv_labelled(
     rows: &[ParticipationRow],
-    header: &[String],
+    labels: &BTreeMap<String, String>,
 ) -> crate::Result<String> {
-    if header.len() != PARTICIPATION_HEADER.len() {
+    if let Some(unknown) = labels
+        .keys()
+        .find(|k| !PARTICIPATION_HEADER.contains(&k.as_str()))
+    {
         return Err(crate::Error::field(
             "header",
-            "invalid",
-            "the CSV header needs one label per column",
+            "unknown_column",
+            format!("the CSV has no column {unknown:?}"),
         ));
     }
-    write_participation(rows, header).map_err(|e| crate::Error::Io(std::io::Error::other(e)))
+    let header = PARTICIPATION_HEADER
+        .iter()
+        .map(|field| {
+            labels.get(*field).ok_or_else(|| {
+                crate::Error::field(
+                    "header",
+                    "missing_label",
+                    format!("the CSV header needs a label for {field:?}"),
+                )
+            })
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
+    write_participation(rows, &header).map_err(|e| crate::Error::Io(std::io::Error::other(e)))
 }
 
 fn write_participation<S: AsRef<str>>(

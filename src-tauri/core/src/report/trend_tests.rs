@@ -2,7 +2,9 @@
 //! summary of each point's days (itself checked against an independent count in `tests`), the month/week boundary
 //! in local time on hand-built edge cases, drill-down of a point, and the CSV.
 
-use super::csv::{participation_csv, participation_csv_labelled, trends_csv, TRENDS_HEADER};
+use super::csv::{
+    participation_csv, participation_csv_labelled, trends_csv, PARTICIPATION_HEADER, TRENDS_HEADER,
+};
 use super::edge_tests::world;
 use super::participation::{evidence_everyone, summary, ParticipationRow};
 use super::trends::{points, trends, TrendPoint, TrendStep, MAX_POINTS};
@@ -10,6 +12,7 @@ use super::{GroupBy, Metric, Period};
 use crate::demo::{generate, DemoOptions};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Weekday};
+use std::collections::BTreeMap;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
@@ -230,7 +233,7 @@ fn csv_headers_are_english_fields_for_the_cli_and_the_callers_labels_for_the_app
         english.starts_with("\u{feff}group;activePeople;participants;participationRate;"),
         "the CLI's CSV keeps the JSON field names: {english:.80}"
     );
-    let french: Vec<String> = [
+    let labels = [
         "Groupe",
         "Personnes actives",
         "Participants",
@@ -241,9 +244,14 @@ fn csv_headers_are_english_fields_for_the_cli_and_the_callers_labels_for_the_app
         "Absences non excusées",
         "Briefs suivis",
         "=Jours de co-location",
-    ]
-    .map(String::from)
-    .to_vec();
+    ];
+    // Given in reverse order: the labels go by field name, not by position.
+    let french: BTreeMap<String, String> = PARTICIPATION_HEADER
+        .iter()
+        .zip(labels)
+        .rev()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let labelled = participation_csv_labelled(&rows, &french).expect("csv");
     let mut lines = labelled.lines();
     assert_eq!(
@@ -256,9 +264,17 @@ fn csv_headers_are_english_fields_for_the_cli_and_the_callers_labels_for_the_app
         english.lines().skip(1).collect::<Vec<_>>(),
         "only the header changes with the language, never the figures"
     );
+    let mut short = french.clone();
+    short.remove("briefsAttended");
     assert!(
-        participation_csv_labelled(&rows, &french[..9]).is_err(),
-        "a header missing a label is refused rather than shifting the column names"
+        participation_csv_labelled(&rows, &short).is_err(),
+        "a header missing a label is refused rather than leaving a column unnamed"
+    );
+    let mut typo = french.clone();
+    typo.insert("briefAttended".into(), "Briefs".into());
+    assert!(
+        participation_csv_labelled(&rows, &typo).is_err(),
+        "a label for a column the CSV does not have is refused (a typo would otherwise go unnoticed)"
     );
 
     let trend = trends(&store, &period, TrendStep::Week).expect("trend");
