@@ -83,6 +83,9 @@ describe('bars per group', () => {
 		expect(series[3]!.data, 'briefs that are exchanges only').toEqual(groups.map((g) => (g.group === 'Marketing Produit' ? 1 : 0)));
 		expect(series.map((s) => s.itemStyle.color), 'each figure has its own colour').toEqual([theme.shadowing, theme.shadowingDark, theme.training, theme.brief, theme.colocation]);
 		expect((option.yAxis as { data: string[] }).data, 'the axis names groups with the page’s labels').toEqual(groups.map((g) => `g:${g.group}`));
+		const short = groupBars(groups, { theme, fmt, groupLabel: (g) => g, axisLabel: (g) => g.slice(0, 3), figureLabel: (f) => f, rateLabel: 'Taux' });
+		expect((short.yAxis as { data: string[] }).data[0], 'a short axis label when the page gives one').toBe('Mar');
+		expect(tooltip(short, [{ dataIndex: 0 }]), 'the tooltip keeps the full name').toContain('Marketing Produit');
 	});
 
 	it('escapes group names in the tooltip and gives the rate when there is one', () => {

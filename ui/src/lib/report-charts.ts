@@ -71,7 +71,15 @@ export function barGroups(rows: ParticipationRow[], max: number): { groups: Part
 /** Stacked horizontal bars, one per group of `groups` (from {@link barGroups}), in that order. */
 export function groupBars(
 	groups: ParticipationRow[],
-	o: { theme: ChartTheme; fmt: ChartFormat; groupLabel: (g: string) => string; figureLabel: (f: BarFigure) => string; rateLabel: string }
+	o: {
+		theme: ChartTheme;
+		fmt: ChartFormat;
+		groupLabel: (g: string) => string;
+		/** A shorter name on the axis (e.g. an email without its domain); the tooltip gives the full one. */
+		axisLabel?: (g: string) => string;
+		figureLabel: (f: BarFigure) => string;
+		rateLabel: string;
+	}
 ): ChartOption {
 	const { theme, fmt } = o;
 	return {
@@ -82,7 +90,7 @@ export function groupBars(
 		yAxis: {
 			type: 'category',
 			inverse: true,
-			data: groups.map((r) => o.groupLabel(r.group)),
+			data: groups.map((r) => (o.axisLabel ?? o.groupLabel)(r.group)),
 			axisLabel: { ...axisText(theme), color: theme.text, width: 150, overflow: 'truncate' },
 			axisTick: { show: false },
 			axisLine: { lineStyle: { color: theme.grid } }
