@@ -116,7 +116,7 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
         .collect();
     let span = expected
         .last()
-        .map_or(1, |e| (now - e.start).num_days().max(1));
+        .map_or(1, |e| (now - e.fact.start).num_days().max(1));
     let mut insert = tx.prepare(
         "INSERT INTO debriefs (activity_id, person_id, rating, learned, customer_needs, offer_feedback, offer_tag,
             created_at, updated_at)
@@ -124,7 +124,7 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
     )?;
     let mut written = 0;
     for e in expected.iter().rev() {
-        let age = (now - e.start).num_days();
+        let age = (now - e.fact.start).num_days();
         let chance = if age < 14 { 0.35 } else { 0.85 };
         if !rng.random_bool(chance) {
             continue;
@@ -140,7 +140,7 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
         let rating = *[2, 3, 3, 4, 4, 4, 4, 5, 5, 5, 1]
             .choose(&mut rng)
             .unwrap_or(&4);
-        let learned = match (e.kind, e.role) {
+        let learned = match (e.fact.kind, e.fact.role) {
             (ActivityKind::Training, _) => pick(&mut rng, LEARNED_TRAINING),
             (_, Role::Host) => pick(&mut rng, LEARNED_HOST),
             _ => pick(&mut rng, LEARNED_VISIT),
@@ -161,10 +161,10 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
             ),
             None => ("", "", ""),
         };
-        let written_at = (e.start + Duration::hours(rng.random_range(8..96))).min(now);
+        let written_at = (e.fact.start + Duration::hours(rng.random_range(8..96))).min(now);
         insert.execute(params![
-            e.activity_id,
-            e.person_id,
+            e.fact.activity_id,
+            e.fact.person_id,
             rating,
             learned,
             needs,

@@ -134,28 +134,10 @@ pub struct PendingDebrief {
     pub role: Role,
 }
 
-/// A validated debrief, ready to store (the tag not yet matched to known tags).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CleanDebrief {
-    /// The activity.
-    pub activity_id: Id,
-    /// The person.
-    pub person_id: Id,
-    /// 1 to 5.
-    pub rating: i32,
-    /// What I learned.
-    pub learned: String,
-    /// Customer needs heard.
-    pub customer_needs: String,
-    /// Feedback on offers.
-    pub offer_feedback: String,
-    /// Offer tag, trimmed, inner spaces collapsed; empty for none.
-    pub offer_tag: String,
-}
-
 impl DebriefInput {
-    /// Checks the rating, the texts and the tag; every bad field gives one error.
-    pub fn validate(&self) -> Result<CleanDebrief, Vec<FieldError>> {
+    /// Checks the rating, the texts and the tag; every bad field gives one error. Returns the input cleaned: texts
+    /// trimmed (see [`clean_text`]), the tag on one line with single spaces (not yet matched to known tags).
+    pub fn validate(&self) -> Result<DebriefInput, Vec<FieldError>> {
         let mut errors = Vec::new();
         if !(1..=5).contains(&self.rating) {
             errors.push(FieldError::new(
@@ -200,7 +182,7 @@ impl DebriefInput {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(CleanDebrief {
+        Ok(DebriefInput {
             activity_id: self.activity_id,
             person_id: self.person_id,
             rating: self.rating,

@@ -18,7 +18,7 @@ pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
 pub use audit::AuditEntry;
 pub use objective::{Cadence, Objective, ObjectiveInput, ObjectiveMetric, MAX_COUNT_TARGET};
 pub use debrief::{
-    canonical_tag, clean_text, debriefs_role, CleanDebrief, Debrief, DebriefInput, DebriefRecord, PendingDebrief,
+    canonical_tag, clean_text, debriefs_role, Debrief, DebriefInput, DebriefRecord, PendingDebrief,
     MAX_DEBRIEF_TEXT_CHARS, MAX_OFFER_TAG_CHARS,
 };
 pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};

@@ -167,7 +167,7 @@ pub fn pending(
     )?
     .into_iter()
     .filter(|e| e.debrief.is_none() && is_expected(e))
-    .filter(|e| person.is_none_or(|p| e.person_id == p))
+    .filter(|e| person.is_none_or(|p| e.fact.person_id == p))
     .map(pending_of)
     .collect())
 }

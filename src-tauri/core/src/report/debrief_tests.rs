@@ -6,8 +6,8 @@ use super::debriefs::{completion, missing};
 use super::insights::{insights, months_of, previous_period};
 use super::{GroupBy, Period};
 use crate::model::{
-    ActivityKind as K, ActivityStatus as A, CleanDebrief, DebriefInput, Department, Id,
-    ParticipationStatus as P, PersonInput, Role,
+    ActivityKind as K, ActivityStatus as A, DebriefInput, Department, Id, ParticipationStatus as P,
+    PersonInput, Role,
 };
 use crate::ops::debriefs::{list, pending, save, DebriefQuery};
 use crate::store::activities::{insert, Filter, NewActivity};
@@ -502,7 +502,7 @@ fn insights_group_tags_ignoring_accents_by_month_against_the_previous_period() {
             for (a, p, rating, tag, needs) in raw {
                 debriefs::upsert(
                     tx,
-                    &CleanDebrief {
+                    &DebriefInput {
                         activity_id: a,
                         person_id: p,
                         rating,

@@ -69,14 +69,14 @@ pub struct DebriefCompletion {
 
 /// Whether an expected row took place and is a debriefed role (the SQL already keeps only those roles).
 pub(crate) fn is_expected(e: &Expected) -> bool {
-    debriefs_role(e.kind, e.role) && took_place(e.activity_status, e.status)
+    debriefs_role(e.fact.kind, e.fact.role) && took_place(e.fact.activity_status, e.fact.status)
 }
 
 /// The debriefs expected over `period`, filled or not, newest first.
 pub(crate) fn expected_in(store: &Store, period: &Period) -> Result<Vec<Expected>> {
     let (lo, hi) = period.search_bounds();
     let mut rows = sql::expected(store.conn(), lo, hi)?;
-    rows.retain(|e| is_expected(e) && period.contains(local_day(e.start, &e.zone)));
+    rows.retain(|e| is_expected(e) && period.contains(local_day(e.fact.start, &e.fact.zone)));
     Ok(rows)
 }
 
@@ -89,7 +89,7 @@ pub fn completion(store: &Store, period: &Period, by: GroupBy) -> Result<Debrief
     let mut total = CompletionRow::new(String::new());
     let mut rows: BTreeMap<String, CompletionRow> = BTreeMap::new();
     for e in expected_in(store, period)? {
-        let key = groups.get(&e.person_id).cloned().unwrap_or_default();
+        let key = groups.get(&e.fact.person_id).cloned().unwrap_or_default();
         let row = rows
             .entry(key.clone())
             .or_insert_with(|| CompletionRow::new(key));
@@ -127,7 +127,11 @@ pub fn missing(
     Ok(expected_in(store, period)?
         .into_iter()
         .filter(|e| e.debrief.is_none())
-        .filter(|e| members.as_ref().is_none_or(|m| m.contains(&e.person_id)))
+        .filter(|e| {
+            members
+                .as_ref()
+                .is_none_or(|m| m.contains(&e.fact.person_id))
+        })
         .map(pending_of)
         .collect())
 }
@@ -135,17 +139,17 @@ pub fn missing(
 /// An expected participation as the pending list shows it.
 pub(crate) fn pending_of(e: Expected) -> PendingDebrief {
     PendingDebrief {
-        day: local_day(e.start, &e.zone),
-        activity_id: e.activity_id,
-        kind: e.kind,
+        day: local_day(e.fact.start, &e.fact.zone),
+        activity_id: e.fact.activity_id,
+        kind: e.fact.kind,
         activity_title: e.title,
-        start: e.start,
-        person_id: e.person_id,
+        start: e.fact.start,
+        person_id: e.fact.person_id,
         person_name: e.name,
         email: e.email,
         team: e.team,
         department: e.department,
-        role: e.role,
+        role: e.fact.role,
     }
 }
 

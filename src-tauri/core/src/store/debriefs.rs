@@ -4,11 +4,10 @@
 //! Invariants: ranges are on the activity's UTC start (`[lo, hi)`), turning them into local days is the caller's job;
 //! cancelled activities are never read as expecting a debrief.
 
+use super::report::{fact, Fact};
 use super::{get_ts, ts, Tx};
 use crate::error::{Error, Result};
-use crate::model::{
-    ActivityKind, ActivityStatus, CleanDebrief, Debrief, Department, Id, ParticipationStatus, Role,
-};
+use crate::model::{ActivityKind, Debrief, DebriefInput, Department, Id, Role};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -69,7 +68,7 @@ pub fn tags(conn: &Connection) -> Result<Vec<(String, i64)>> {
 }
 
 /// Creates or replaces the debrief of (activity, person); `created_at` is kept on a replace.
-pub fn upsert(tx: &Tx<'_>, d: &CleanDebrief) -> Result<Debrief> {
+pub fn upsert(tx: &Tx<'_>, d: &DebriefInput) -> Result<Debrief> {
     let before = find(tx, d.activity_id, d.person_id)?;
     let now = ts(tx.now());
     tx.execute(
@@ -162,25 +161,11 @@ pub fn joined(
 }
 
 /// A participation of a debriefed role in a non-cancelled shadowing day or training, with its debrief id if one
-/// was filled. Whether it took place is the caller's call (see `crate::store::report::took_place`).
+/// was filled. Whether it took place is the caller's call (see [`super::report::took_place`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
-    /// The activity.
-    pub activity_id: Id,
-    /// The person.
-    pub person_id: Id,
-    /// Activity kind.
-    pub kind: ActivityKind,
-    /// Role.
-    pub role: Role,
-    /// Activity status.
-    pub activity_status: ActivityStatus,
-    /// Participation status.
-    pub status: ParticipationStatus,
-    /// Activity start.
-    pub start: DateTime<Utc>,
-    /// Activity zone.
-    pub zone: String,
+    /// The participation as reports read it.
+    pub fact: Fact,
     /// Activity title.
     pub title: String,
     /// Person's name.
@@ -210,14 +195,7 @@ pub fn expected(conn: &Connection, lo: DateTime<Utc>, hi: DateTime<Utc>) -> Resu
     )?;
     let rows = stmt.query_map(params![ts(lo), ts(hi)], |r| {
         Ok(Expected {
-            activity_id: r.get(0)?,
-            person_id: r.get(1)?,
-            kind: r.get(2)?,
-            role: r.get(3)?,
-            activity_status: r.get(4)?,
-            status: r.get(5)?,
-            start: get_ts(r, 6)?,
-            zone: r.get(7)?,
+            fact: fact(r)?,
             title: r.get(8)?,
             name: r.get(9)?,
             email: r.get(10)?,

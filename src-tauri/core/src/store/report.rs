@@ -123,7 +123,9 @@ pub fn facts(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn fact(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fact> {
+/// Reads a [`Fact`] from columns 0–7: activity id, person id, kind, role, activity status, participation status,
+/// start, zone.
+pub(crate) fn fact(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fact> {
     Ok(Fact {
         activity_id: r.get(0)?,
         person_id: r.get(1)?,
