@@ -139,9 +139,11 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
         gen.shadowing(&org, &days)?;
         gen.trainings(&org, &days)?;
         gen.colocation(&org, &days)?;
-        // The four example objectives of the Objectives page, from the start of the demo's first year.
-        let year_start = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
-        crate::ops::objectives::insert_examples(tx, crate::model::Language::Fr, year_start)?;
+        // The four example objectives of the Objectives page, from the start of the quarter of the demo's first day
+        // (earlier quarters have no activities to measure).
+        let quarter_start =
+            NaiveDate::from_ymd_opt(first.year(), first.month0() / 3 * 3 + 1, 1).unwrap_or(first);
+        crate::ops::objectives::insert_examples(tx, crate::model::Language::Fr, quarter_start)?;
         let summary = gen.summary.clone();
         tx.audit("demo", 0, "generate", None::<&()>, Some(&summary))?;
         Ok(summary)

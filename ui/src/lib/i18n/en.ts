@@ -163,6 +163,7 @@ export const en: Messages = {
 	'objectives.status.on_track': 'On track',
 	'objectives.status.at_risk': 'At risk',
 	'objectives.status.behind': 'Behind',
+	'objectives.status.none': 'Not applicable',
 	'objectives.statusCount': '{count} {status}',
 	'objectives.metric.each_person_visits': 'Shadowing days per person',
 	'objectives.metric.each_team_hosts': 'Days hosted per team',

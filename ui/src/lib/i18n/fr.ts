@@ -167,6 +167,7 @@ export const fr = {
 	'objectives.status.on_track': 'En bonne voie',
 	'objectives.status.at_risk': 'À risque',
 	'objectives.status.behind': 'En retard',
+	'objectives.status.none': 'Sans objet',
 	'objectives.statusCount': '{count} {status}',
 	'objectives.metric.each_person_visits': 'Journées d’immersion par personne',
 	'objectives.metric.each_team_hosts': 'Journées accueillies par équipe',
