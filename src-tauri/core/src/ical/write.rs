@@ -78,14 +78,19 @@ fn check_sets(cal: &Calendar<'_>) -> Result<()> {
             ),
         ));
     }
-    let mut seen: HashSet<(&str, Option<When>)> = HashSet::new();
-    for e in &cal.events {
-        if e.recurrence_id.is_some() && e.rrule.is_some() {
+    for e in cal.events.iter().filter(|e| e.recurrence_id.is_some()) {
+        if e.rrule.is_some() {
             return Err(invalid(
                 "rrule",
                 format!("the override of one occurrence of {} cannot repeat", e.uid),
             ));
         }
+    }
+    if cal.events.len() < 2 {
+        return Ok(());
+    }
+    let mut seen: HashSet<(&str, Option<When>)> = HashSet::with_capacity(cal.events.len());
+    for e in &cal.events {
         if !seen.insert((e.uid, e.recurrence_id)) {
             return Err(invalid(
                 "events",
