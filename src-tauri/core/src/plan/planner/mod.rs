@@ -40,6 +40,7 @@ mod load;
 pub mod model;
 pub mod reason;
 pub mod score;
+mod search;
 pub mod solve;
 
 pub use check::{proposal_input, recheck};
