@@ -381,61 +381,6 @@ fn reports_answer_on_an_empty_store() {
 }
 
 #[test]
-fn privacy_commands_round_trip_through_ipc() {
-    let (_app, window) = app();
-    let retention = invoke(&window, "retention_get", json!({})).expect("retention");
-    assert_eq!(retention["months"], 24, "24 months by default: {retention}");
-    let err = invoke(
-        &window,
-        "retention_update",
-        json!({ "retention": { "months": 0 } }),
-    )
-    .expect_err("zero months is refused");
-    assert_eq!(
-        err["fields"][0]["field"], "months",
-        "the field is named: {err}"
-    );
-    let never = invoke(
-        &window,
-        "retention_update",
-        json!({ "retention": { "months": null } }),
-    )
-    .expect("never");
-    assert_eq!(never["months"], Value::Null, "never is a choice: {never}");
-
-    let added = invoke(&window, "person_add", person("helene@ex.fr")).expect("add");
-    let id = added["id"].clone();
-    let preview = invoke(&window, "person_erasure_preview", json!({ "id": id })).expect("preview");
-    assert_eq!(
-        preview["email"], "helene@ex.fr",
-        "the preview names who: {preview}"
-    );
-    let dir = tempfile::tempdir().expect("dir");
-    let out = dir.path().join("access");
-    let export = invoke(
-        &window,
-        "person_export_access",
-        json!({ "id": id, "outDir": out }),
-    )
-    .expect("export");
-    assert!(
-        export["files"].as_array().is_some_and(|f| !f.is_empty()),
-        "the export lists its files: {export}"
-    );
-    let erased = invoke(&window, "person_erase", json!({ "id": id })).expect("erase");
-    assert_eq!(
-        erased["pseudonym"],
-        format!("Personne anonymisée #{id}"),
-        "{erased}"
-    );
-    let people = invoke(&window, "people_list", json!({})).expect("list");
-    assert_eq!(
-        people[0]["anonymised"], true,
-        "the list marks anonymised people: {people}"
-    );
-}
-
-#[test]
 fn debrief_commands_answer_and_refuse_through_ipc() {
     let (_app, window) = app();
     let period = json!({ "from": "2027-01-01", "to": "2027-03-31" });
@@ -613,4 +558,59 @@ fn objective_commands_round_trip_through_ipc() {
     );
     let err = invoke(&window, "objective_delete", json!({ "id": id })).expect_err("twice");
     assert_eq!(err["code"], "not_found", "{err}");
+}
+
+#[test]
+fn privacy_commands_round_trip_through_ipc() {
+    let (_app, window) = app();
+    let retention = invoke(&window, "retention_get", json!({})).expect("retention");
+    assert_eq!(retention["months"], 24, "24 months by default: {retention}");
+    let err = invoke(
+        &window,
+        "retention_update",
+        json!({ "retention": { "months": 0 } }),
+    )
+    .expect_err("zero months is refused");
+    assert_eq!(
+        err["fields"][0]["field"], "months",
+        "the field is named: {err}"
+    );
+    let never = invoke(
+        &window,
+        "retention_update",
+        json!({ "retention": { "months": null } }),
+    )
+    .expect("never");
+    assert_eq!(never["months"], Value::Null, "never is a choice: {never}");
+
+    let added = invoke(&window, "person_add", person("helene@ex.fr")).expect("add");
+    let id = added["id"].clone();
+    let preview = invoke(&window, "person_erasure_preview", json!({ "id": id })).expect("preview");
+    assert_eq!(
+        preview["email"], "helene@ex.fr",
+        "the preview names who: {preview}"
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("access");
+    let export = invoke(
+        &window,
+        "person_export_access",
+        json!({ "id": id, "outDir": out }),
+    )
+    .expect("export");
+    assert!(
+        export["files"].as_array().is_some_and(|f| !f.is_empty()),
+        "the export lists its files: {export}"
+    );
+    let erased = invoke(&window, "person_erase", json!({ "id": id })).expect("erase");
+    assert_eq!(
+        erased["pseudonym"],
+        format!("Personne anonymisée #{id}"),
+        "{erased}"
+    );
+    let people = invoke(&window, "people_list", json!({})).expect("list");
+    assert_eq!(
+        people[0]["anonymised"], true,
+        "the list marks anonymised people: {people}"
+    );
 }

@@ -11,6 +11,7 @@
 //! `ops::objectives::examples`, quarterly, in French).
 
 mod calendar;
+mod debriefs;
 mod names;
 mod people;
 #[cfg(test)]
@@ -139,6 +140,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
         gen.shadowing(&org, &days)?;
         gen.trainings(&org, &days)?;
         gen.colocation(&org, &days)?;
+        debriefs::generate(tx, opts.seed, now)?;
         // The four example objectives of the Objectives page, from the start of the quarter of the demo's first day
         // (earlier quarters have no activities to measure).
         let quarter_start =

@@ -4,8 +4,8 @@
 mod absence;
 mod activity;
 mod audit;
-mod objective;
 mod debrief;
+mod objective;
 mod person;
 mod planning;
 mod series;
@@ -16,11 +16,11 @@ mod text_enum;
 pub use absence::{Absence, AbsenceSource};
 pub use activity::{Activity, ActivityKind, ActivityStatus, HalfDay};
 pub use audit::AuditEntry;
-pub use objective::{Cadence, Objective, ObjectiveInput, ObjectiveMetric, MAX_COUNT_TARGET};
 pub use debrief::{
     canonical_tag, clean_text, debriefs_role, Debrief, DebriefInput, DebriefRecord, PendingDebrief,
     MAX_DEBRIEF_TEXT_CHARS, MAX_OFFER_TAG_CHARS,
 };
+pub use objective::{Cadence, Objective, ObjectiveInput, ObjectiveMetric, MAX_COUNT_TARGET};
 pub use person::{is_valid_email, Department, Person, PersonInput, PersonRow};
 pub use planning::{ActivityInput, ActivityRecord, ParticipantInput, ParticipantRecord};
 pub use series::{Series, SeriesInput};

@@ -33,9 +33,9 @@
 
 pub mod coverage;
 pub mod csv;
-pub mod debriefs;
 #[cfg(test)]
 mod debrief_tests;
+pub mod debriefs;
 #[cfg(test)]
 mod edge_tests;
 pub mod insights;

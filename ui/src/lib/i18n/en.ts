@@ -13,8 +13,8 @@ export const en: Messages = {
 	'nav.trainings': 'Trainings',
 	'nav.briefs': 'Sales briefs',
 	'nav.reports': 'Reports',
-	'nav.objectives': 'Objectives',
 	'nav.debriefs': 'Debriefs',
+	'nav.objectives': 'Objectives',
 	'nav.settings': 'Settings',
 
 	'common.save': 'Save',

@@ -17,8 +17,8 @@ export const fr = {
 	'nav.trainings': 'Formations',
 	'nav.briefs': 'Briefs commerciaux',
 	'nav.reports': 'Rapports',
-	'nav.objectives': 'Objectifs',
 	'nav.debriefs': 'Débriefs',
+	'nav.objectives': 'Objectifs',
 	'nav.settings': 'Paramètres',
 
 	'common.save': 'Enregistrer',

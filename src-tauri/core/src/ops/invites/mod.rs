@@ -119,7 +119,7 @@ fn load(store: &Store, options: &InviteExportOptions, now: DateTime<Utc>) -> Res
         .max();
     Ok(Loaded {
         fallback,
-        parts: participations::records_for(conn, &ids)?,
+        parts: invitees(conn, &ids)?,
         log: invite_log::all(conn)?,
         people: people::list_rows(conn)?
             .into_iter()
@@ -135,6 +135,19 @@ fn load(store: &Store, options: &InviteExportOptions, now: DateTime<Utc>) -> Res
         settings,
         last_export,
     })
+}
+
+/// The participants of these activities, anonymised people left out: nothing is ever written to a pseudonymous
+/// address (see `ops::privacy`).
+fn invitees(
+    conn: &rusqlite::Connection,
+    ids: &[Id],
+) -> Result<HashMap<Id, Vec<crate::model::ParticipantRecord>>> {
+    let mut parts = participations::records_for(conn, ids)?;
+    for list in parts.values_mut() {
+        list.retain(|p| !crate::ops::privacy::is_pseudonymous(&p.email));
+    }
+    Ok(parts)
 }
 
 fn person_by_email(store: &Store, email: Option<&str>) -> Result<Option<Person>> {
@@ -164,7 +177,7 @@ pub fn preview(store: &Store, activity_id: Id, now: DateTime<Utc>) -> Result<Str
         .collect();
     let loaded = Loaded {
         fallback: fallback_zone(&settings.default_timezone),
-        parts: participations::records_for(conn, &[activity_id])?,
+        parts: invitees(conn, &[activity_id])?,
         log,
         people: people::list_rows(conn)?
             .into_iter()
@@ -199,16 +212,7 @@ pub fn export(
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<InviteExportSummary> {
-    if out_dir.exists() && std::fs::read_dir(out_dir)?.next().is_some() {
-        return Err(Error::field(
-            "outDir",
-            "not_empty",
-            format!(
-                "{} is not empty: choose a new or empty folder",
-                out_dir.display()
-            ),
-        ));
-    }
+    crate::export::require_empty_dir(out_dir, "outDir")?;
     let person = person_by_email(store, options.person_email.as_deref())?;
     let loaded = load(store, options, now)?;
     let plan = plan::plan(&loaded, options, person.as_ref().map(|p| p.id), now)?;
