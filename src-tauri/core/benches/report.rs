@@ -154,4 +154,52 @@ fn main() {
         "ratio summary / bare scan (CPU medians): {:.2}",
         cm / sm.max(1e-9)
     );
+    others(&mut store, &year, now);
+}
+
+/// The other HR pages' reports on the same data: what a click on Reports, Objectives or Debriefs costs.
+fn others(store: &mut Store, year: &Period, now: chrono::DateTime<Utc>) {
+    use unisson_core::model::Language;
+    use unisson_core::report::{debriefs, insights, objectives, trends};
+    if unisson_core::ops::objectives::list(store)
+        .expect("objectives")
+        .is_empty()
+    {
+        unisson_core::ops::objectives::add_examples(store, Language::Fr, year.from, now, "bench")
+            .expect("the four example objectives");
+    }
+    let quarter = Period::quarter(2025, 1).expect("2025-Q1");
+    let debriefs: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM debriefs", [], |r| r.get(0))
+        .expect("count");
+    // A scale file cached before the demo wrote debriefs has none: the insights figure is then only the floor.
+    println!("{debriefs} debriefs in the data set");
+    let line = |name: &str, ((m, p), _): ((f64, f64), (f64, f64))| {
+        println!("{name}: CPU median {m:.1} ms, p95 {p:.1} ms");
+    };
+    line(
+        "objectives (4 examples), one quarter",
+        measure(5, || {
+            objectives::evaluate(store, &quarter, now).expect("objectives")
+        }),
+    );
+    line(
+        "trends by month, one year",
+        measure(5, || {
+            trends::trends(store, year, trends::TrendStep::Month).expect("trends")
+        }),
+    );
+    line(
+        "debrief completion by team, one year",
+        measure(5, || {
+            debriefs::completion(store, year, GroupBy::Team).expect("completion")
+        }),
+    );
+    line(
+        "offer insights, one quarter",
+        measure(5, || {
+            insights::insights(store, &quarter, None).expect("insights")
+        }),
+    );
 }
