@@ -5,6 +5,7 @@ use unisson_core::model::{
     AbsenceSource, Department, Id, ParticipationStatus, PersonInput, SeriesInput,
 };
 use unisson_core::ops::{activities, people, series};
+use unisson_core::plan::planner::{reason, Reason};
 use unisson_core::store::activities::Filter;
 use unisson_core::store::{absences, Store};
 
@@ -132,6 +133,14 @@ fn the_rota_is_fair_skips_absences_and_never_repeats_a_marketer_twice_in_a_row()
         );
     }
     assert_ne!(who[1], w.marketers[1], "an absent marketer is not sent");
+    assert!(
+        matches!(
+            &rota.assignments[0].reasons[..],
+            [Reason::FewestBriefs { briefs: 0, .. }, Reason::NovelBrief { team, .. }] if team == "Ventes Sud"
+        ),
+        "on a clean slate the first marketer has the fewest briefs (none) and is new to the team's brief: {:?}",
+        rota.assignments[0].reasons
+    );
     for m in &w.marketers {
         let n = who.iter().filter(|p| *p == m).count();
         assert_eq!(
@@ -246,6 +255,13 @@ fn the_rota_runs_on_the_planner_s_rules_a_holiday_is_a_gap_and_the_last_marketer
         "the gap says why: {}",
         rota.gaps[0].reason
     );
+    assert_eq!(
+        rota.gaps[0].reasons,
+        vec![Reason::Holiday {
+            name: "Férié".into()
+        }],
+        "the gap's structured reason names the holiday, for the UI to say it in French or English"
+    );
     let who: Vec<Id> = rota.assignments.iter().map(|a| a.person_id).collect();
     assert_eq!(who.len(), 2, "the two other occurrences are filled");
     assert!(
@@ -253,4 +269,109 @@ fn the_rota_runs_on_the_planner_s_rules_a_holiday_is_a_gap_and_the_last_marketer
         "Chloé went last time and has one brief more than the others: Anna and Bruno go first, {who:?}"
     );
     assert_ne!(who[0], who[1], "not the same marketer twice in a row");
+}
+
+/// Adds `who` to occurrence `id` as an invited attendee.
+fn attend(store: &mut Store, id: Id, who: Id) {
+    let mut input = activities::input_of(store.conn(), id).expect("input");
+    input
+        .participants
+        .push(unisson_core::model::ParticipantInput {
+            person_id: who,
+            role: unisson_core::model::Role::Attendee,
+            status: ParticipationStatus::Invited,
+        });
+    activities::update(store, id, &input, true, now(), "t").expect("attends");
+}
+
+#[test]
+fn rota_assignments_and_gaps_carry_structured_reasons_whose_english_is_the_reason() {
+    let mut w = world();
+    let (anna, bruno, chloe) = (w.marketers[0], w.marketers[1], w.marketers[2]);
+    let sud = series::create(&mut w.store, &monday_brief(), now(), "t").expect("Ventes Sud");
+    let nord_input = SeriesInput {
+        team: "Ventes Nord".into(),
+        ..monday_brief()
+    };
+    let nord = series::create(&mut w.store, &nord_input, now(), "t").expect("Ventes Nord");
+    let est_input = SeriesInput {
+        team: "Ventes Est".into(),
+        local_start: "10:00".into(),
+        ..monday_brief()
+    };
+    let est = series::create(&mut w.store, &est_input, now(), "t").expect("Ventes Est");
+    let (sud_occ, nord_occ) = (
+        occurrences(&w.store, sud.id),
+        occurrences(&w.store, nord.id),
+    );
+    // Before `later`: Anna went to the last Ventes Sud brief; Bruno and Chloé to two Ventes Nord and one Ventes Est.
+    attend(&mut w.store, sud_occ[1].id, anna);
+    for occ in [
+        &nord_occ[0],
+        &nord_occ[1],
+        &occurrences(&w.store, est.id)[0],
+    ] {
+        attend(&mut w.store, occ.id, bruno);
+        attend(&mut w.store, occ.id, chloe);
+    }
+    // Third Monday: Anna is at the Ventes Nord brief (same time), Bruno and Chloé are on leave.
+    attend(&mut w.store, nord_occ[3].id, anna);
+    w.store
+        .write("t", now(), |tx| {
+            for m in [bruno, chloe] {
+                let d = sud_occ[3].start.date_naive();
+                absences::insert(tx, Some(m), d, d, "Congés", AbsenceSource::Manual)?;
+            }
+            Ok(())
+        })
+        .expect("leave");
+    let later = sud_occ[1].end + Duration::hours(1);
+    let rota = series::rota(&w.store, sud.id, 2, later).expect("rota");
+    for a in &rota.assignments {
+        assert_eq!(
+            a.reason,
+            reason::english(&a.reasons),
+            "the CLI's English reason is the structured reasons' English"
+        );
+    }
+    let first = rota
+        .assignments
+        .iter()
+        .find(|a| a.activity_id == sud_occ[2].id)
+        .expect("the first upcoming Monday is filled");
+    let name = |id: Id| if id == bruno { "Bruno" } else { "Chloé" };
+    assert_ne!(first.person_id, anna, "Anna went last time");
+    assert_eq!(
+        first.reasons,
+        vec![
+            Reason::BriefLoad {
+                marketer: name(first.person_id).into(),
+                briefs: 3
+            },
+            Reason::NovelBrief {
+                marketer: name(first.person_id).into(),
+                team: "Ventes Sud".into()
+            },
+            Reason::NotPrevious {
+                marketer: "Anna".into()
+            },
+        ],
+        "three briefs (not the fewest: Anna has two, with her Ventes Nord one planned), new to Ventes Sud's brief, \
+         and Anna is skipped as last time's marketer"
+    );
+    let gap = rota
+        .gaps
+        .iter()
+        .find(|g| g.activity_id == sud_occ[3].id)
+        .expect("the third Monday has nobody");
+    assert_eq!(
+        gap.reasons,
+        vec![Reason::NoMarketerFree { away: 2, busy: 1 }],
+        "Bruno and Chloé are on leave and Anna is at another brief: the gap counts them"
+    );
+    assert_eq!(
+        gap.reason,
+        reason::english(&gap.reasons),
+        "the gap's English"
+    );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { PlanReason } from './bindings/PlanReason';
 import { groupBriefs, inWeek, rotaLines, rruleWeekdays } from './briefs';
+import { reasonText } from './plan';
 import { activity, part, person } from './test-fixtures';
 import { zonedInstant } from './time';
 
@@ -40,8 +42,8 @@ describe('briefs', () => {
 		const lines = rotaLines(
 			{
 				seriesId: 7,
-				assignments: [{ activityId: 2, start: occ[1]?.start ?? '', personId: 1, email: '', name: 'Zoé Martin', reason: '', load: 3 }],
-				gaps: [{ activityId: 3, start: occ[2]?.start ?? '', reason: '' }],
+				assignments: [{ activityId: 2, start: occ[1]?.start ?? '', personId: 1, email: '', name: 'Zoé Martin', reason: 'why', reasons: [{ code: 'repeat_brief', marketer: 'Zoé Martin' }], load: 3 }],
+				gaps: [{ activityId: 3, start: occ[2]?.start ?? '', reason: 'holiday', reasons: [{ code: 'holiday', name: '' }] }],
 				kept: [1]
 			},
 			occ
@@ -52,5 +54,44 @@ describe('briefs', () => {
 			[3, 'gap', []]
 		]);
 		expect(lines[1]?.load, 'the suggested marketer’s load is shown').toBe(3);
+		expect(
+			lines.map((l) => [l.reasons.map((r) => r.code), l.reason]),
+			'each suggested or uncovered line carries its structured reasons and English fallback; a kept line has none'
+		).toEqual([
+			[[], ''],
+			[['repeat_brief'], 'why'],
+			[['holiday'], 'holiday']
+		]);
+	});
+
+	it('say the rota’s reasons in French and in English, with the English text as the fallback', () => {
+		const assigned: PlanReason[] = [
+			{ code: 'fewest_briefs', marketer: 'Zoé Martin', briefs: 0 },
+			{ code: 'novel_brief', marketer: 'Zoé Martin', team: 'Ventes Sud' },
+			{ code: 'not_previous', marketer: 'Léo Petit' }
+		];
+		expect(reasonText('fr', assigned, 'english'), 'French, parts joined with a spaced semicolon, 0 is singular').toBe(
+			'Zoé Martin a 0 brief sur les 90 derniers jours (prévus compris), le moins parmi les marketeurs libres ; Zoé Martin n’a assisté à aucun brief Ventes Sud depuis un an ; Léo Petit était au brief précédent et n’y retourne pas deux fois de suite'
+		);
+		expect(reasonText('en', assigned, 'english'), 'English, 0 is plural').toBe(
+			'Zoé Martin has 0 briefs in the last 90 days (planned included), the fewest of the free marketers; Zoé Martin has not attended a Ventes Sud brief in the past year; Léo Petit attended the previous brief and does not go twice in a row'
+		);
+		const load: PlanReason[] = [{ code: 'brief_load', marketer: 'Léo Petit', briefs: 1 }, { code: 'repeat_brief', marketer: 'Léo Petit' }];
+		expect(reasonText('fr', load, ''), 'one brief, and a repeat, in French').toBe(
+			'Léo Petit a 1 brief sur les 90 derniers jours (prévus compris) ; Léo Petit était déjà au brief précédent : personne d’autre n’était libre'
+		);
+		expect(reasonText('en', load, ''), 'one brief is singular in English').toContain('has 1 brief in');
+		const gaps: [PlanReason, string, string][] = [
+			[{ code: 'holiday', name: 'Toussaint' }, 'Jour férié ou fermeture de l’entreprise (Toussaint)', 'Company holiday (Toussaint)'],
+			[{ code: 'holiday', name: ' ' }, 'Jour férié ou fermeture de l’entreprise', 'Company holiday'],
+			[{ code: 'no_marketer_free', away: 2, busy: 1 }, 'Aucun marketeur n’est libre à cette heure (absents : 2, occupés : 1)', 'No marketer is free at that time (away: 2, busy: 1)'],
+			[{ code: 'no_marketers' }, 'Aucun marketeur actif', 'There is no active marketer'],
+			[{ code: 'marketers_taken' }, 'Les marketeurs libres sont déjà pris par une autre occurrence à cette heure', 'The free marketers are already at another occurrence at that time']
+		];
+		for (const [r, fr, en] of gaps) {
+			expect(reasonText('fr', [r], 'x'), `gap ${r.code} in French, capitalised`).toBe(fr);
+			expect(reasonText('en', [r], 'x'), `gap ${r.code} in English, capitalised`).toBe(en);
+		}
+		expect(reasonText('fr', [], 'Company holiday (Férié)'), 'no structured reasons: the English text is shown').toBe('Company holiday (Férié)');
 	});
 });

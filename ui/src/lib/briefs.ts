@@ -4,6 +4,7 @@
  */
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ParticipantRecord } from '$lib/bindings/ParticipantRecord';
+import type { PlanReason } from '$lib/bindings/PlanReason';
 import type { Rota } from '$lib/bindings/Rota';
 import { marketers, recordDays } from './activities';
 import { dayDiff, localTime, startOfWeek, weekdayIndex, type Day } from './time';
@@ -78,6 +79,10 @@ export interface RotaLine {
 	names: string[];
 	/** Briefs of the suggested marketer over the last 90 days and planned, before this one. */
 	load: number | null;
+	/** Why this marketer, or why nobody (structured, for `reasonText`); empty for a kept occurrence. */
+	reasons: PlanReason[];
+	/** The same in English: the fallback when there are no structured reasons. */
+	reason: string;
 }
 
 /** A rota preview as one line per occurrence, in date order. */
@@ -85,14 +90,17 @@ export function rotaLines(rota: Rota, occurrences: readonly ActivityRecord[]): R
 	const lines: RotaLine[] = [];
 	for (const a of rota.assignments) {
 		const line = lines.find((l) => l.activityId === a.activityId);
-		if (line) line.names.push(a.name);
-		else lines.push({ activityId: a.activityId, start: a.start, kind: 'assigned', names: [a.name], load: a.load });
+		if (line) {
+			line.names.push(a.name);
+			line.reasons.push(...a.reasons);
+			line.reason = [line.reason, a.reason].filter((r) => r !== '').join('; ');
+		} else lines.push({ activityId: a.activityId, start: a.start, kind: 'assigned', names: [a.name], load: a.load, reasons: [...a.reasons], reason: a.reason });
 	}
-	for (const g of rota.gaps) lines.push({ activityId: g.activityId, start: g.start, kind: 'gap', names: [], load: null });
+	for (const g of rota.gaps) lines.push({ activityId: g.activityId, start: g.start, kind: 'gap', names: [], load: null, reasons: [...g.reasons], reason: g.reason });
 	for (const id of rota.kept) {
 		const occ = occurrences.find((o) => o.id === id);
 		const names = occ ? marketers(occ).map((p) => p.name) : [];
-		lines.push({ activityId: id, start: occ?.start ?? '', kind: 'kept', names, load: null });
+		lines.push({ activityId: id, start: occ?.start ?? '', kind: 'kept', names, load: null, reasons: [], reason: '' });
 	}
 	return lines.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.activityId - b.activityId);
 }

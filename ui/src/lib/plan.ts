@@ -2,7 +2,7 @@
  * "Suggest a plan" (issue 7) as pure functions: the dialog's form and the request it builds, the overall progress of
  * a run, a plan filtered to the proposals the manager ticked, and the proposals as ghost board records (negative
  * ids, status `proposed`, the reason as description) so the board draws them like any proposed activity, and the
- * planner's structured reasons in the UI's language.
+ * planner's structured reasons in the UI's language (the brief rota's reasons too: same type, its own codes).
  */
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Department } from '$lib/bindings/Department';
@@ -226,6 +226,25 @@ export function reasonPart(locale: Locale, r: PlanReason, nameOf: (email: string
 			return tr('plan.why.hosts_full', { visitor: r.visitor });
 		case 'dropped':
 			return tr('plan.why.dropped', { host: nameOf(r.host), finding: findingMessage(locale, r.finding) });
+		// The brief rota's own codes.
+		case 'fewest_briefs':
+			return translatePlural(locale, 'plan.why.fewest_briefs', r.briefs, { marketer: r.marketer });
+		case 'brief_load':
+			return translatePlural(locale, 'plan.why.brief_load', r.briefs, { marketer: r.marketer });
+		case 'novel_brief':
+			return tr('plan.why.novel_brief', { marketer: r.marketer, team: r.team });
+		case 'not_previous':
+			return tr('plan.why.not_previous', { marketer: r.marketer });
+		case 'repeat_brief':
+			return tr('plan.why.repeat_brief', { marketer: r.marketer });
+		case 'holiday':
+			return r.name.trim() === '' ? tr('plan.why.holiday') : tr('plan.why.holiday_named', { name: r.name.trim() });
+		case 'no_marketers':
+			return tr('plan.why.no_marketers');
+		case 'no_marketer_free':
+			return tr('plan.why.no_marketer_free', { away: r.away, busy: r.busy });
+		case 'marketers_taken':
+			return tr('plan.why.marketers_taken');
 	}
 }
 

@@ -19,9 +19,13 @@
 //! newcomers play no part here (everyone is put in no team and no site).
 //!
 //! Deterministic (fixed seed); occurrences that already have a marketer are kept as they are.
+//!
+//! Every assignment and gap explains itself with the planner's structured [`Reason`]s (the rota's own codes: fewest
+//! briefs, brief load, new to the team's brief, not last time's marketer, repeat, holiday, no marketer free...), which
+//! the UI renders in French or English; its `reason` is their English (`reason::english`), for the CLI's JSON.
 
 use super::planner::model::{Instance, Member, NONE};
-use super::planner::{saved_weights, solve};
+use super::planner::{reason, saved_weights, solve, Reason};
 use crate::error::Result;
 use crate::model::{Activity, Department, Id, PersonRow, PlanningRules};
 use crate::schedule::coming;
@@ -49,8 +53,10 @@ pub struct RotaAssignment {
     pub email: String,
     /// Their name.
     pub name: String,
-    /// Why them (English; the UI shows the counts itself).
+    /// Why them, in English (`reason::english(&reasons)`).
     pub reason: String,
+    /// Why them, as structured parts (rendered in the UI's language).
+    pub reasons: Vec<Reason>,
     /// Their brief count before this assignment (last 90 days plus planned).
     pub load: i64,
 }
@@ -64,8 +70,10 @@ pub struct RotaGap {
     pub activity_id: Id,
     /// Its start.
     pub start: DateTime<Utc>,
-    /// Why nobody fits.
+    /// Why nobody fits, in English (`reason::english(&reasons)`).
     pub reason: String,
+    /// Why nobody fits, as structured parts.
+    pub reasons: Vec<Reason>,
 }
 
 /// The suggested rota.
@@ -168,7 +176,11 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
         }
     }
     inst.targets = vec![open];
-    // Absences and holidays, then bookings at each occurrence's time.
+    // Absences and holidays, then bookings at each occurrence's time; who is away is kept for the gaps' reasons.
+    let mut why = Blocked {
+        holiday: vec![None; inst.days.len()],
+        away: HashSet::new(),
+    };
     let (from, to) = (inst.days[offset], inst.days[inst.days.len() - 1]);
     for ab in absences::between(conn, from, to)? {
         let who: Vec<usize> = match ab.person_id {
@@ -177,7 +189,13 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
         };
         for (d, day) in inst.days.clone().iter().enumerate().skip(offset) {
             if (ab.first_day..=ab.last_day).contains(day) {
-                who.iter().for_each(|&m| block(&mut inst, m, d));
+                if ab.person_id.is_none() {
+                    why.holiday[d].get_or_insert_with(|| ab.reason.clone());
+                }
+                for &m in &who {
+                    block(&mut inst, m, d);
+                    why.away.insert((m, d));
+                }
             }
         }
     }
@@ -214,7 +232,7 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
     let st = solve::solve(&inst, weights, 1, &AtomicBool::new(false), &mut |_| {});
     let mut placed: Vec<(usize, usize)> = st.items.iter().map(|(_, p)| (p.day, p.host)).collect();
     placed.sort_unstable();
-    let mut load: Vec<i64> = inst.host_base.iter().map(|&b| i64::from(b)).collect();
+    let mut load: Vec<u32> = inst.host_base.clone();
     let mut met: HashSet<usize> = inst.seen_pairs.iter().map(|&(_, m)| m).collect();
     let mut last_at: Vec<usize> = inst
         .fixed
@@ -222,6 +240,7 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
         .filter(|f| f.1 + 1 == offset)
         .map(|f| f.2)
         .collect();
+    let name = |m: usize| marketers[m - 1].full_name.clone();
     for (d, a) in occ.iter().enumerate().skip(offset) {
         if rota.kept.contains(&a.id) {
             last_at = inst
@@ -236,53 +255,79 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
             .filter(|&m| !inst.blocked[inst.at(m, 2 * d)])
             .collect();
         let Some(&(_, m)) = placed.iter().find(|(pd, _)| *pd == d) else {
+            let reasons = vec![why.gap(d, marketers.len(), free.is_empty())];
             rota.gaps.push(RotaGap {
                 activity_id: a.id,
                 start: a.start,
-                reason: if free.is_empty() {
-                    "every marketer is away, on holiday or busy at that time".into()
-                } else {
-                    "every free marketer is already at another occurrence at that time".into()
-                },
+                reason: reason::english(&reasons),
+                reasons,
             });
             last_at.clear();
             continue;
         };
-        let person = &marketers[m - 1];
         let fewest = free.iter().map(|&f| load[f]).min().unwrap_or(0);
-        let mut why = vec![format!(
-            "{} has {} brief(s) in the last 90 days and planned{}",
-            person.full_name,
-            load[m],
-            if load[m] <= fewest {
-                ", the fewest among available marketers"
-            } else {
-                ""
-            }
-        )];
+        let (marketer, briefs) = (name(m), load[m]);
+        let mut reasons = vec![if briefs <= fewest {
+            Reason::FewestBriefs { marketer, briefs }
+        } else {
+            Reason::BriefLoad { marketer, briefs }
+        }];
         if met.insert(m) {
-            why.push(format!(
-                "{} has not attended a {} brief in the last year",
-                person.full_name, s.team
-            ));
+            reasons.push(Reason::NovelBrief {
+                marketer: name(m),
+                team: s.team.clone(),
+            });
         }
         if last_at.contains(&m) {
-            why.push(format!(
-                "{} also attended the previous occurrence: nobody else fitted",
-                person.full_name
-            ));
+            reasons.push(Reason::RepeatBrief { marketer: name(m) });
+        } else if let Some(&p) = last_at
+            .iter()
+            .find(|&&p| free.contains(&p) && load[p] <= briefs)
+        {
+            reasons.push(Reason::NotPrevious { marketer: name(p) });
         }
+        let person = &marketers[m - 1];
         rota.assignments.push(RotaAssignment {
             activity_id: a.id,
             start: a.start,
             person_id: person.id,
             email: person.email.clone(),
             name: person.full_name.clone(),
-            reason: why.join("; "),
-            load: load[m],
+            reason: reason::english(&reasons),
+            reasons,
+            load: i64::from(briefs),
         });
         load[m] += 1;
         last_at = vec![m];
     }
     Ok(rota)
+}
+
+/// Why marketers are blocked at each day index: what a gap's reason is made of.
+struct Blocked {
+    /// The company holiday's label on each day, if it is one.
+    holiday: Vec<Option<String>>,
+    /// (marketer, day) pairs away (leave or holiday); the other blocked marketers are booked at that time.
+    away: HashSet<(usize, usize)>,
+}
+
+impl Blocked {
+    /// Why day `d` has no marketer: no marketers at all, a holiday, nobody free (counted), or all free ones taken.
+    fn gap(&self, d: usize, marketers: usize, none_free: bool) -> Reason {
+        if marketers == 0 {
+            return Reason::NoMarketers;
+        }
+        if let Some(name) = &self.holiday[d] {
+            return Reason::Holiday { name: name.clone() };
+        }
+        if !none_free {
+            return Reason::MarketersTaken;
+        }
+        let away = (1..=marketers).filter(|&m| self.away.contains(&(m, d)));
+        let away = u32::try_from(away.count()).unwrap_or(u32::MAX);
+        let busy = u32::try_from(marketers)
+            .unwrap_or(u32::MAX)
+            .saturating_sub(away);
+        Reason::NoMarketerFree { away, busy }
+    }
 }

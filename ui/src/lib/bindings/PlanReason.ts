@@ -76,4 +76,48 @@ host: string,
 /**
  * The blocking finding.
  */
-finding: Finding, };
+finding: Finding, } | { "code": "fewest_briefs", 
+/**
+ * Marketer's name.
+ */
+marketer: string, 
+/**
+ * Briefs before this one.
+ */
+briefs: number, } | { "code": "brief_load", 
+/**
+ * Marketer's name.
+ */
+marketer: string, 
+/**
+ * Briefs before this one.
+ */
+briefs: number, } | { "code": "novel_brief", 
+/**
+ * Marketer's name.
+ */
+marketer: string, 
+/**
+ * The sales team.
+ */
+team: string, } | { "code": "not_previous", 
+/**
+ * That marketer's name.
+ */
+marketer: string, } | { "code": "repeat_brief", 
+/**
+ * Marketer's name.
+ */
+marketer: string, } | { "code": "holiday", 
+/**
+ * The holiday's label ("Toussaint"); may be empty.
+ */
+name: string, } | { "code": "no_marketers" } | { "code": "no_marketer_free", 
+/**
+ * Marketers away that day.
+ */
+away: number, 
+/**
+ * Marketers booked on something else at that time.
+ */
+busy: number, } | { "code": "marketers_taken" };

@@ -1074,6 +1074,18 @@ export const en: Messages = {
 	'plan.why.no_host': 'no host in the chosen pools can receive {visitor} (same site only, or no matching department)',
 	'plan.why.hosts_full': 'every possible host is busy, at capacity or at the monthly limit when {visitor} is free',
 	'plan.why.dropped': 'a proposal with {host} was dropped by the clash check: {finding}',
+	'plan.why.fewest_briefs_one': '{marketer} has {count} brief in the last 90 days (planned included), the fewest of the free marketers',
+	'plan.why.fewest_briefs_other': '{marketer} has {count} briefs in the last 90 days (planned included), the fewest of the free marketers',
+	'plan.why.brief_load_one': '{marketer} has {count} brief in the last 90 days (planned included)',
+	'plan.why.brief_load_other': '{marketer} has {count} briefs in the last 90 days (planned included)',
+	'plan.why.novel_brief': '{marketer} has not attended a {team} brief in the past year',
+	'plan.why.not_previous': '{marketer} attended the previous brief and does not go twice in a row',
+	'plan.why.repeat_brief': '{marketer} also attended the previous brief: nobody else was free',
+	'plan.why.holiday': 'company holiday',
+	'plan.why.holiday_named': 'company holiday ({name})',
+	'plan.why.no_marketers': 'there is no active marketer',
+	'plan.why.no_marketer_free': 'no marketer is free at that time (away: {away}, busy: {busy})',
+	'plan.why.marketers_taken': 'the free marketers are already at another occurrence at that time',
 	'plan.why.separator': '; ',
 
 	// Privacy (GDPR) and attendance corrections

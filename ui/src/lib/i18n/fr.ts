@@ -1078,6 +1078,18 @@ export const fr = {
 	'plan.why.no_host': 'aucun hôte des groupes choisis ne peut recevoir {visitor} (même site uniquement, ou aucun service correspondant)',
 	'plan.why.hosts_full': 'tous les hôtes possibles sont occupés, complets ou à leur limite du mois quand {visitor} est libre',
 	'plan.why.dropped': 'une proposition avec {host} a été écartée par la vérification des conflits : {finding}',
+	'plan.why.fewest_briefs_one': '{marketer} a {count} brief sur les 90 derniers jours (prévus compris), le moins parmi les marketeurs libres',
+	'plan.why.fewest_briefs_other': '{marketer} a {count} briefs sur les 90 derniers jours (prévus compris), le moins parmi les marketeurs libres',
+	'plan.why.brief_load_one': '{marketer} a {count} brief sur les 90 derniers jours (prévus compris)',
+	'plan.why.brief_load_other': '{marketer} a {count} briefs sur les 90 derniers jours (prévus compris)',
+	'plan.why.novel_brief': '{marketer} n’a assisté à aucun brief {team} depuis un an',
+	'plan.why.not_previous': '{marketer} était au brief précédent et n’y retourne pas deux fois de suite',
+	'plan.why.repeat_brief': '{marketer} était déjà au brief précédent : personne d’autre n’était libre',
+	'plan.why.holiday': 'jour férié ou fermeture de l’entreprise',
+	'plan.why.holiday_named': 'jour férié ou fermeture de l’entreprise ({name})',
+	'plan.why.no_marketers': 'aucun marketeur actif',
+	'plan.why.no_marketer_free': 'aucun marketeur n’est libre à cette heure (absents : {away}, occupés : {busy})',
+	'plan.why.marketers_taken': 'les marketeurs libres sont déjà pris par une autre occurrence à cette heure',
 	'plan.why.separator': ' ; ',
 
 	// Privacy (GDPR) and attendance corrections

@@ -22,6 +22,7 @@ import type { IpcError } from '$lib/bindings/IpcError';
 import type { ParticipantInput } from '$lib/bindings/ParticipantInput';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { PlanningRules } from '$lib/bindings/PlanningRules';
+import type { PlanReason } from '$lib/bindings/PlanReason';
 import type { Role } from '$lib/bindings/Role';
 import type { Rota } from '$lib/bindings/Rota';
 import type { Series } from '$lib/bindings/Series';
@@ -32,6 +33,7 @@ import { CLASH_RULES } from '$lib/findings';
 import { InvitesMock, type InviteView } from './invites';
 import { addDays, dayRange, isWeekend, lastDayOf, localDay, today, zonedInstant, type Day } from '$lib/time';
 import { isCorrection } from '$lib/privacy';
+import { reasonText } from '$lib/plan';
 
 /** What the mock needs from the people/sites mock (structural, so ipc.ts keeps its own types). */
 export interface MockPerson {
@@ -748,33 +750,51 @@ export class SchedulingMock {
 			for (const p of a.input.participants) if (coming(p.status) && isMarketer(p.personId)) load.set(p.personId, (load.get(p.personId) ?? 0) + 1);
 		}
 		const rota: Rota = { seriesId, assignments: [], gaps: [], kept: [] };
+		const team = this.series.find((x) => x.id === seriesId)?.team ?? '';
+		const marketersAt = (a: (typeof all)[number]) => a.input.participants.filter((p) => coming(p.status) && isMarketer(p.personId)).map((p) => p.personId);
+		const yearAgo = now - 365 * 86_400_000;
+		const met = new Set(all.filter((a) => Date.parse(a.input.start) > yearAgo && Date.parse(a.input.start) <= now).flatMap(marketersAt));
 		let previous = new Set<number>();
 		for (const occ of all) {
 			if (Date.parse(occ.input.start) > now) break;
-			previous = new Set(occ.input.participants.filter((p) => coming(p.status) && isMarketer(p.personId)).map((p) => p.personId));
+			previous = new Set(marketersAt(occ));
 		}
+		// As plan::rota: free = not away and not booked; last time's marketer only when nobody else is free.
 		for (const occ of upcoming) {
-			const present = occ.input.participants.filter((p) => coming(p.status) && isMarketer(p.personId)).map((p) => p.personId);
+			const present = marketersAt(occ);
 			if (present.length) {
 				rota.kept.push(occ.id);
 				previous = new Set(present);
 				continue;
 			}
 			const day = localDay(occ.input.start, occ.input.timezone);
-			const free = marketers.filter(
-				(m) =>
-					!previous.has(m.id) &&
-					!this.absences.some((x) => x.personId === m.id && day >= x.firstDay && day <= x.lastDay) &&
-					this.bookings(m.id, occ.input.start, occ.input.end, occ.id).length === 0
-			);
-			free.sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0));
-			const chosen = free[0];
+			const holiday = this.absences.find((x) => x.personId === null && day >= x.firstDay && day <= x.lastDay);
+			const away = marketers.filter((m) => this.absences.some((x) => x.personId === m.id && day >= x.firstDay && day <= x.lastDay));
+			const free = holiday ? [] : marketers.filter((m) => !away.includes(m) && this.bookings(m.id, occ.input.start, occ.input.end, occ.id).length === 0);
+			const loadOf = (m: { id: number }) => load.get(m.id) ?? 0;
+			const fresh = free.filter((m) => !previous.has(m.id)).sort((a, b) => loadOf(a) - loadOf(b));
+			const chosen = fresh[0] ?? [...free].sort((a, b) => loadOf(a) - loadOf(b))[0];
 			if (!chosen) {
-				rota.gaps.push({ activityId: occ.id, start: occ.input.start, reason: 'every marketer is away, busy, or attended the previous occurrence' });
+				const reasons: PlanReason[] = [
+					marketers.length === 0
+						? { code: 'no_marketers' }
+						: holiday
+							? { code: 'holiday', name: holiday.reason }
+							: { code: 'no_marketer_free', away: away.length, busy: marketers.length - away.length }
+				];
+				rota.gaps.push({ activityId: occ.id, start: occ.input.start, reason: reasonText('en', reasons, ''), reasons });
+				previous = new Set();
 				continue;
 			}
-			const before = load.get(chosen.id) ?? 0;
-			rota.assignments.push({ activityId: occ.id, start: occ.input.start, personId: chosen.id, email: chosen.email, name: chosen.fullName, reason: `${before} briefs in the last 90 days and planned`, load: before });
+			const before = loadOf(chosen);
+			const fewest = Math.min(...free.map(loadOf));
+			const reasons: PlanReason[] = [{ code: before <= fewest ? 'fewest_briefs' : 'brief_load', marketer: chosen.fullName, briefs: before }];
+			if (!met.has(chosen.id)) reasons.push({ code: 'novel_brief', marketer: chosen.fullName, team });
+			met.add(chosen.id);
+			const skipped = free.find((m) => previous.has(m.id) && loadOf(m) <= before);
+			if (previous.has(chosen.id)) reasons.push({ code: 'repeat_brief', marketer: chosen.fullName });
+			else if (skipped) reasons.push({ code: 'not_previous', marketer: skipped.fullName });
+			rota.assignments.push({ activityId: occ.id, start: occ.input.start, personId: chosen.id, email: chosen.email, name: chosen.fullName, reason: reasonText('en', reasons, ''), reasons, load: before });
 			load.set(chosen.id, before + 1);
 			previous = new Set([chosen.id]);
 		}

@@ -2,7 +2,11 @@
 //! parameters, which the UI renders in French or English. [`english`] renders the same parts as the readable English
 //! `reason` string the plan file keeps (the CLI's documented shape).
 //!
-//! Invariant: a proposal's or an unplaced visitor's `reason` is exactly `english(&reasons)`.
+//! The sales-brief rota ([`crate::plan::rota`]) runs on the same engine and explains itself with the same type: the
+//! `*_brief*`, `not_previous`, `holiday`, `no_marketer*` and `marketers_taken` codes are its own.
+//!
+//! Invariant: a proposal's, an unplaced visitor's, a rota assignment's or a rota gap's `reason` is exactly
+//! `english(&reasons)`.
 
 use crate::schedule::Finding;
 use serde::{Deserialize, Serialize};
@@ -82,6 +86,53 @@ pub enum Reason {
         /// The blocking finding.
         finding: Finding,
     },
+    /// Rota: the marketer's brief count (last 90 days and planned), the fewest among the free marketers.
+    FewestBriefs {
+        /// Marketer's name.
+        marketer: String,
+        /// Briefs before this one.
+        briefs: u32,
+    },
+    /// Rota: the marketer's brief count (someone free had fewer, but a rule or another goal chose this marketer).
+    BriefLoad {
+        /// Marketer's name.
+        marketer: String,
+        /// Briefs before this one.
+        briefs: u32,
+    },
+    /// Rota: the marketer has not attended this team's brief in the last year.
+    NovelBrief {
+        /// Marketer's name.
+        marketer: String,
+        /// The sales team.
+        team: String,
+    },
+    /// Rota: a marketer of the previous occurrence was free and had no more briefs, but does not go twice in a row.
+    NotPrevious {
+        /// That marketer's name.
+        marketer: String,
+    },
+    /// Rota: the marketer also attended the previous occurrence, as nobody else fitted.
+    RepeatBrief {
+        /// Marketer's name.
+        marketer: String,
+    },
+    /// Rota gap: the occurrence falls on a company holiday.
+    Holiday {
+        /// The holiday's label ("Toussaint"); may be empty.
+        name: String,
+    },
+    /// Rota gap: there is no active marketer at all.
+    NoMarketers,
+    /// Rota gap: every marketer is away or busy at that time.
+    NoMarketerFree {
+        /// Marketers away that day.
+        away: u32,
+        /// Marketers booked on something else at that time.
+        busy: u32,
+    },
+    /// Rota gap: every free marketer is already at another occurrence of the rota at that time.
+    MarketersTaken,
 }
 
 impl Reason {
@@ -114,6 +165,30 @@ impl Reason {
                 "a proposal with {host} was dropped by the clash check: {}",
                 finding.message
             ),
+            Reason::FewestBriefs { marketer, briefs } => format!(
+                "{marketer} has {briefs} brief(s) in the last 90 days (planned included), the fewest of the free marketers"
+            ),
+            Reason::BriefLoad { marketer, briefs } => {
+                format!("{marketer} has {briefs} brief(s) in the last 90 days (planned included)")
+            }
+            Reason::NovelBrief { marketer, team } => {
+                format!("{marketer} has not attended a {team} brief in the past year")
+            }
+            Reason::NotPrevious { marketer } => {
+                format!("{marketer} attended the previous brief and does not go twice in a row")
+            }
+            Reason::RepeatBrief { marketer } => {
+                format!("{marketer} also attended the previous brief: nobody else was free")
+            }
+            Reason::Holiday { name } if name.is_empty() => "company holiday".into(),
+            Reason::Holiday { name } => format!("company holiday ({name})"),
+            Reason::NoMarketers => "there is no active marketer".into(),
+            Reason::NoMarketerFree { away, busy } => {
+                format!("no marketer is free at that time (away: {away}, busy: {busy})")
+            }
+            Reason::MarketersTaken => {
+                "the free marketers are already at another occurrence at that time".into()
+            }
         }
     }
 }
