@@ -1,7 +1,9 @@
 //! Erasure (GDPR right to be forgotten): a preview that says exactly what will change, then the change in one
 //! transaction. Both count through the same queries (`super::changes`), so the preview is what happens.
 
-use super::{anonymise_in, changes, pseudonym, pseudonymous_email, refuse_if_anonymised, Changes};
+use super::{
+    anonymise_all_in, changes, pseudonym, pseudonymous_email, refuse_if_anonymised, Changes,
+};
 use crate::error::Result;
 use crate::model::Id;
 use crate::store::{people, ts, Store};
@@ -101,7 +103,7 @@ pub fn erase(
 ) -> Result<ErasurePreview> {
     store.write(actor, now, |tx| {
         let p = people::get(tx, person)?;
-        let c = anonymise_in(tx, &p, "erasure")?;
-        Ok(preview_of(&p, c))
+        let c = anonymise_all_in(tx, std::slice::from_ref(&p), "erasure")?;
+        Ok(preview_of(&p, c.into_iter().next().unwrap_or_default()))
     })
 }

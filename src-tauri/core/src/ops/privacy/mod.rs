@@ -17,6 +17,8 @@
 //! entry without the erased identity; the preview of an erasure counts exactly what the erasure then changes.
 
 mod access;
+#[cfg(test)]
+mod batch_tests;
 mod erase;
 mod retention;
 mod scrub;
@@ -109,6 +111,14 @@ fn future_sql(select: &str) -> String {
 
 /// Counts what anonymising `person` would change, reading only.
 pub(crate) fn changes(conn: &Connection, person: &Person, now: &str) -> Result<Changes> {
+    Ok(Changes {
+        texts: scrub::count(conn, person)?,
+        ..row_changes(conn, person, now)?
+    })
+}
+
+/// What anonymising `person` changes in the rows linked to them (`texts` left empty: the text scan counts those).
+fn row_changes(conn: &Connection, person: &Person, now: &str) -> Result<Changes> {
     let id = person.id;
     Ok(Changes {
         participations: count(
@@ -143,18 +153,40 @@ pub(crate) fn changes(conn: &Connection, person: &Person, now: &str) -> Result<C
             now,
         )?,
         manager_cleared: person.manager_id.is_some(),
-        texts: scrub::count(conn, &scrub::needles(person))?,
+        texts: Vec::new(),
     })
 }
 
-/// Anonymises one person inside `tx` (see the module docs) and returns what changed. `why` names the cause in the
-/// audit (`retention` or `erasure`); the audit entry holds only counts.
-pub(crate) fn anonymise_in(tx: &Tx<'_>, person: &Person, why: &str) -> Result<Changes> {
-    refuse_if_anonymised(person)?;
+/// Anonymises `people` inside `tx` (see the module docs), in that order, and returns what changed for each. `why`
+/// names the cause in the audit (`retention` or `erasure`); each person's audit entry holds only counts.
+///
+/// The free text of every table is scanned once for the whole batch, and the database ends exactly as if each person
+/// had been anonymised one after the other: each cell gets the batch's replacements in order, and the other writes
+/// only touch each person's own rows (none of which holds a name).
+pub(crate) fn anonymise_all_in(tx: &Tx<'_>, people: &[Person], why: &str) -> Result<Vec<Changes>> {
     let now = ts(tx.now());
-    let id = person.id;
-    let changes = changes(tx, person, &now)?;
-    let needles = scrub::needles(person);
+    let mut all = Vec::with_capacity(people.len());
+    for person in people {
+        refuse_if_anonymised(person)?;
+        all.push(row_changes(tx, person, &now)?);
+    }
+    let texts = scrub::rewrite(tx, &scrub::Replacements::new(people)?)?;
+    for ((person, changes), texts) in people.iter().zip(&mut all).zip(texts) {
+        changes.texts = texts;
+        anonymise_rows(tx, person.id, &now)?;
+        tx.audit(
+            "person",
+            person.id,
+            &format!("anonymise:{why}"),
+            None::<&()>,
+            Some(&*changes),
+        )?;
+    }
+    Ok(all)
+}
+
+/// Rewrites `id`'s own row and the rows linked to them (absences, participations not yet started, invite log).
+fn anonymise_rows(tx: &Tx<'_>, id: Id, now: &str) -> Result<()> {
     tx.execute(
         "UPDATE people SET full_name = ?2, email = ?3, manager_id = NULL, active = 0, anonymised_at = ?4,
                 updated_at = ?4
@@ -166,7 +198,7 @@ pub(crate) fn anonymise_in(tx: &Tx<'_>, person: &Person, why: &str) -> Result<Ch
         [id],
     )?;
     let future: Vec<(Id, crate::model::Role)> = {
-        let mut stmt = tx.prepare(&future_sql("SELECT activity_id, role"))?;
+        let mut stmt = tx.prepare_cached(&future_sql("SELECT activity_id, role"))?;
         let rows = stmt.query_map(params![id, now], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -185,14 +217,6 @@ pub(crate) fn anonymise_in(tx: &Tx<'_>, person: &Person, why: &str) -> Result<Ch
         )?;
     }
     tx.execute("DELETE FROM invite_log WHERE person_id = ?1", [id])?;
-    scrub::rewrite(tx, &needles)?;
-    tx.audit(
-        "person",
-        id,
-        &format!("anonymise:{why}"),
-        None::<&()>,
-        Some(&changes),
-    )?;
     people::get(tx, id)?;
-    Ok(changes)
+    Ok(())
 }

@@ -5,7 +5,7 @@
 //! older than the cutoff, `now` minus the setting's months (calendar months: on the day N months back, at the same
 //! time, a person is kept); a setting of "never" picks nobody.
 
-use super::anonymise_in;
+use super::anonymise_all_in;
 use crate::error::Result;
 use crate::model::Id;
 use crate::store::{people, settings, ts, Store};
@@ -50,7 +50,8 @@ pub fn retention_candidates(
 }
 
 /// Anonymises, in one transaction, everyone the retention setting says has been kept long enough (see the module
-/// docs); with `dry_run`, only says who. Audited per person as `anonymise:retention`, by actor `system:retention`.
+/// docs), their free text scanned once for all of them; with `dry_run`, only says who. Audited per person as
+/// `anonymise:retention` (counts only), by actor `system:retention`.
 pub fn apply_retention(
     store: &mut Store,
     now: DateTime<Utc>,
@@ -68,10 +69,11 @@ pub fn apply_retention(
     let (cutoff, ids) = retention_candidates(store.conn(), m, now)?;
     if !dry_run && !ids.is_empty() {
         store.write("system:retention", now, |tx| {
-            for id in &ids {
-                anonymise_in(tx, &people::get(tx, *id)?, "retention")?;
-            }
-            Ok(())
+            let people = ids
+                .iter()
+                .map(|id| people::get(tx, *id))
+                .collect::<Result<Vec<_>>>()?;
+            anonymise_all_in(tx, &people, "retention")
         })?;
     }
     Ok(RetentionReport {

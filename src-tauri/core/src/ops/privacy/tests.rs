@@ -10,17 +10,17 @@ use crate::store::activities::{insert, NewActivity};
 use crate::store::{absences, settings, sites, Store};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 
-fn at(text: &str) -> DateTime<Utc> {
+pub(super) fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .map(|d| d.to_utc())
         .expect("instant")
 }
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     at("2026-11-27T10:00:00Z")
 }
 
-fn person(store: &mut Store, name: &str, email: &str, when: DateTime<Utc>) -> Id {
+pub(super) fn person(store: &mut Store, name: &str, email: &str, when: DateTime<Utc>) -> Id {
     store
         .write("hr@ex.fr", when, |tx| {
             let site = match sites::list(tx)?.first() {
@@ -55,7 +55,7 @@ fn person(store: &mut Store, name: &str, email: &str, when: DateTime<Utc>) -> Id
         .expect("person")
 }
 
-fn activity(
+pub(super) fn activity(
     store: &mut Store,
     title: &str,
     start: DateTime<Utc>,
@@ -97,7 +97,7 @@ fn activity(
         .id
 }
 
-fn deactivate(store: &mut Store, id: Id, when: DateTime<Utc>) {
+pub(super) fn deactivate(store: &mut Store, id: Id, when: DateTime<Utc>) {
     crate::ops::people::set_active(store, id, false, when, "hr@ex.fr").expect("deactivate");
 }
 
