@@ -93,34 +93,52 @@ pub fn resolve_db(db: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(default_db_path)
 }
 
-/// Applies the retention setting (anonymises people who left long enough ago) and logs what it did; a failure is
-/// logged and the app opens anyway, since the next start retries.
-fn retention(store: &mut Store) {
-    let started = std::time::Instant::now();
-    match unisson_core::ops::privacy::apply_retention(store, Utc::now(), false) {
-        Ok(report) => eprintln!(
-            "unisson: retention ({}) anonymised {} people in {} ms",
-            report
-                .months
-                .map_or_else(|| "never".to_owned(), |m| format!("{m} months")),
-            report.people.len(),
-            started.elapsed().as_millis()
-        ),
-        Err(e) => eprintln!("unisson: retention failed: {e}"),
-    }
+/// Applies the retention setting (anonymises people who left long enough ago) off the start path, on its own thread
+/// once the app runs, holding the store's lock only for the run as a command would, and logs what it did; a failure is
+/// logged and the app goes on, since the next start retries. The pages show the pseudonyms on their next load.
+/// Returns the thread (`None` if it could not start).
+pub fn retention_in_background<R: Runtime>(
+    app: tauri::AppHandle<R>,
+) -> Option<std::thread::JoinHandle<()>> {
+    let spawned = std::thread::Builder::new()
+        .name("retention".into())
+        .spawn(move || {
+            let state = app.state::<AppState>();
+            let started = std::time::Instant::now();
+            let report = match state.store() {
+                Ok(mut store) => {
+                    unisson_core::ops::privacy::apply_retention(&mut store, Utc::now(), false)
+                        .map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.message),
+            };
+            match report {
+                Ok(report) => eprintln!(
+                    "unisson: retention ({}) anonymised {} people in {} ms",
+                    report
+                        .months
+                        .map_or_else(|| "never".to_owned(), |m| format!("{m} months")),
+                    report.people.len(),
+                    started.elapsed().as_millis()
+                ),
+                Err(e) => eprintln!("unisson: retention failed: {e}"),
+            }
+        });
+    spawned
+        .map_err(|e| eprintln!("unisson: retention not started: {e}"))
+        .ok()
 }
 
 /// Opens the window on the database; returns when the window closes.
 pub fn run(db: Option<PathBuf>) -> ExitCode {
     let db_path = resolve_db(db);
-    let mut store = match Store::open(&db_path, Utc::now()) {
+    let store = match Store::open(&db_path, Utc::now()) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("unisson: cannot open {}: {e}", db_path.display());
             return ExitCode::FAILURE;
         }
     };
-    retention(&mut store);
     let state = AppState::new(store, db_path, current_actor());
     let builder = Builder::default()
         // Must come first: a second launch hands over to the running window instead of opening the database twice.
@@ -132,7 +150,12 @@ pub fn run(db: Option<PathBuf>) -> ExitCode {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .manage(state);
+        .manage(state)
+        .setup(|app| {
+            // Detached: the window does not wait for it, and commands queue on the store's lock meanwhile.
+            let _ = retention_in_background(app.handle().clone());
+            Ok(())
+        });
     match with_commands(builder).run(tauri::generate_context!()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -614,3 +614,45 @@ fn privacy_commands_round_trip_through_ipc() {
         "the list marks anonymised people: {people}"
     );
 }
+
+#[test]
+fn retention_runs_on_its_own_thread_against_the_app_store() {
+    use unisson_core::model::{Department, PersonInput};
+    let left = chrono::DateTime::parse_from_rfc3339("2020-01-06T09:00:00Z")
+        .expect("instant")
+        .to_utc();
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    let leaver = store
+        .write("hr", left, |tx| {
+            unisson_core::store::people::insert(
+                tx,
+                &PersonInput {
+                    full_name: "Parti Depuis Longtemps".into(),
+                    email: "parti@ex.fr".into(),
+                    department: Department::Sales,
+                    team: "Ventes".into(),
+                    site_id: None,
+                    manager_id: None,
+                    active: true,
+                },
+            )
+        })
+        .expect("leaver")
+        .id;
+    unisson_core::ops::people::set_active(&mut store, leaver, false, left, "hr").expect("left");
+    let app = unisson_lib::app::with_commands(mock_builder())
+        .manage(AppState::new(store, ":memory:".into(), "tester".into()))
+        .build(tauri::generate_context!())
+        .expect("app builds");
+    unisson_lib::app::retention_in_background(app.handle().clone())
+        .expect("the retention thread starts")
+        .join()
+        .expect("the retention thread does not panic");
+    let state = tauri::Manager::state::<AppState>(&app);
+    let store = state.store().expect("store");
+    let person = unisson_core::store::people::get(store.conn(), leaver).expect("person");
+    assert!(
+        person.anonymised_at.is_some() && person.full_name != "Parti Depuis Longtemps",
+        "someone who left years ago is anonymised by the start-up retention thread: {person:?}"
+    );
+}
