@@ -375,3 +375,79 @@ fn rota_assignments_and_gaps_carry_structured_reasons_whose_english_is_the_reaso
         "the gap's English"
     );
 }
+
+#[test]
+fn a_marketer_with_more_briefs_is_told_where_the_one_with_fewer_goes() {
+    let mut w = world();
+    let (anna, bruno, chloe) = (w.marketers[0], w.marketers[1], w.marketers[2]);
+    let sud = series::create(&mut w.store, &monday_brief(), now(), "t").expect("Ventes Sud");
+    let nord_input = SeriesInput {
+        team: "Ventes Nord".into(),
+        local_start: "10:00".into(),
+        ..monday_brief()
+    };
+    let nord_id = series::create(&mut w.store, &nord_input, now(), "t")
+        .expect("Ventes Nord")
+        .id;
+    let (sud_occ, nord) = (
+        occurrences(&w.store, sud.id),
+        occurrences(&w.store, nord_id),
+    );
+    // Before the rota: Anna went to the last Ventes Sud brief (one brief), Bruno to two Ventes Nord ones; Chloé is on
+    // leave for both upcoming Mondays. Anna would repeat on the first, so Bruno goes first and Anna second.
+    attend(&mut w.store, sud_occ[1].id, anna);
+    for occ in &nord[..2] {
+        attend(&mut w.store, occ.id, bruno);
+    }
+    let (first_day, second_day) = (day(2027, 1, 18), day(2027, 1, 25));
+    w.store
+        .write("t", now(), |tx| {
+            absences::insert(
+                tx,
+                Some(chloe),
+                first_day,
+                second_day,
+                "Congés",
+                AbsenceSource::Manual,
+            )
+        })
+        .expect("leave");
+    let later = nord[1].end + Duration::hours(1);
+    let rota = series::rota(&w.store, sud.id, 2, later).expect("rota");
+    let who: Vec<Id> = rota.assignments.iter().map(|a| a.person_id).collect();
+    assert_eq!(
+        who,
+        vec![bruno, anna],
+        "Anna went last time, so Bruno goes first and Anna the week after"
+    );
+    assert_eq!(
+        rota.assignments[0].reasons,
+        vec![
+            Reason::BriefLoad {
+                marketer: "Bruno".into(),
+                briefs: 2
+            },
+            Reason::FewerElsewhere {
+                marketer: "Anna".into(),
+                briefs: 1,
+                day: second_day
+            },
+            Reason::NovelBrief {
+                marketer: "Bruno".into(),
+                team: "Ventes Sud".into()
+            },
+            Reason::NotPrevious {
+                marketer: "Anna".into()
+            },
+        ],
+        "Bruno has more briefs than Anna, who is free but goes the week after (and went last time)"
+    );
+    assert!(
+        matches!(
+            rota.assignments[1].reasons[0],
+            Reason::FewestBriefs { briefs: 1, .. }
+        ),
+        "Anna then has the fewest briefs of the free marketers (Bruno has three): {:?}",
+        rota.assignments[1].reasons
+    );
+}

@@ -81,6 +81,9 @@ describe('briefs', () => {
 			'Léo Petit a 1 brief sur les 90 derniers jours (prévus compris) ; Léo Petit était déjà au brief précédent : personne d’autre n’était libre'
 		);
 		expect(reasonText('en', load, ''), 'one brief is singular in English').toContain('has 1 brief in');
+		const elsewhere: PlanReason = { code: 'fewer_elsewhere', marketer: 'Zoé Martin', briefs: 0, day: '2027-01-25' };
+		expect(reasonText('fr', [elsewhere], ''), 'where the marketer with fewer briefs goes, the day in French').toBe('Zoé Martin, qui a moins de briefs (0), va au brief du lun. 25 janv.');
+		expect(reasonText('en', [elsewhere], ''), 'the same in English').toBe('Zoé Martin, with fewer briefs (0), goes to the brief of Mon 25 Jan');
 		const gaps: [PlanReason, string, string][] = [
 			[{ code: 'holiday', name: 'Toussaint' }, 'Jour férié ou fermeture de l’entreprise (Toussaint)', 'Company holiday (Toussaint)'],
 			[{ code: 'holiday', name: ' ' }, 'Jour férié ou fermeture de l’entreprise', 'Company holiday'],

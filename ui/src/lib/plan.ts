@@ -12,7 +12,7 @@ import type { PlanReason } from '$lib/bindings/PlanReason';
 import type { PlanRequest } from '$lib/bindings/PlanRequest';
 import type { PlanSuggestion } from '$lib/bindings/PlanSuggestion';
 import type { PlanWeights } from '$lib/bindings/PlanWeights';
-import { findingMessage } from './findings';
+import { findingMessage, formatDay } from './findings';
 import { translate, translatePlural, type Locale } from './i18n';
 import { addDays, isDay, type Day } from './time';
 
@@ -231,6 +231,8 @@ export function reasonPart(locale: Locale, r: PlanReason, nameOf: (email: string
 			return translatePlural(locale, 'plan.why.fewest_briefs', r.briefs, { marketer: r.marketer });
 		case 'brief_load':
 			return translatePlural(locale, 'plan.why.brief_load', r.briefs, { marketer: r.marketer });
+		case 'fewer_elsewhere':
+			return tr('plan.why.fewer_elsewhere', { marketer: r.marketer, count: r.briefs, day: formatDay(locale, r.day) });
 		case 'novel_brief':
 			return tr('plan.why.novel_brief', { marketer: r.marketer, team: r.team });
 		case 'not_previous':

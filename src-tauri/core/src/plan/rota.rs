@@ -21,8 +21,8 @@
 //! Deterministic (fixed seed); occurrences that already have a marketer are kept as they are.
 //!
 //! Every assignment and gap explains itself with the planner's structured [`Reason`]s (the rota's own codes: fewest
-//! briefs, brief load, new to the team's brief, not last time's marketer, repeat, holiday, no marketer free...), which
-//! the UI renders in French or English; its `reason` is their English (`reason::english`), for the CLI's JSON.
+//! briefs, brief load, fewer briefs but elsewhere in this rota, new to the team's brief, not last time's marketer,
+//! repeat, holiday, no marketer free...), which the UI renders in French or English; its `reason` is their English (`reason::english`), for the CLI's JSON.
 
 use super::planner::model::{Instance, Member, NONE};
 use super::planner::{reason, saved_weights, solve, Reason};
@@ -272,6 +272,18 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
         } else {
             Reason::BriefLoad { marketer, briefs }
         }];
+        // Someone free here has fewer briefs: say where they go in this rota, if they do.
+        let elsewhere = placed
+            .iter()
+            .filter(|&&(pd, p)| pd != d && free.contains(&p) && load[p] < briefs)
+            .min_by_key(|&&(pd, p)| (load[p], pd));
+        if let Some(&(pd, p)) = elsewhere {
+            reasons.push(Reason::FewerElsewhere {
+                marketer: name(p),
+                briefs: load[p],
+                day: inst.days[pd],
+            });
+        }
         if met.insert(m) {
             reasons.push(Reason::NovelBrief {
                 marketer: name(m),

@@ -92,7 +92,19 @@ marketer: string,
 /**
  * Briefs before this one.
  */
-briefs: number, } | { "code": "novel_brief", 
+briefs: number, } | { "code": "fewer_elsewhere", 
+/**
+ * That marketer's name.
+ */
+marketer: string, 
+/**
+ * Their briefs before this rota's.
+ */
+briefs: number, 
+/**
+ * The local day of the occurrence they go to.
+ */
+day: string, } | { "code": "novel_brief", 
 /**
  * Marketer's name.
  */

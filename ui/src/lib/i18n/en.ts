@@ -1078,6 +1078,7 @@ export const en: Messages = {
 	'plan.why.fewest_briefs_other': '{marketer} has {count} briefs in the last 90 days (planned included), the fewest of the free marketers',
 	'plan.why.brief_load_one': '{marketer} has {count} brief in the last 90 days (planned included)',
 	'plan.why.brief_load_other': '{marketer} has {count} briefs in the last 90 days (planned included)',
+	'plan.why.fewer_elsewhere': '{marketer}, with fewer briefs ({count}), goes to the brief of {day}',
 	'plan.why.novel_brief': '{marketer} has not attended a {team} brief in the past year',
 	'plan.why.not_previous': '{marketer} attended the previous brief and does not go twice in a row',
 	'plan.why.repeat_brief': '{marketer} also attended the previous brief: nobody else was free',

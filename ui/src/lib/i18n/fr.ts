@@ -1082,6 +1082,7 @@ export const fr = {
 	'plan.why.fewest_briefs_other': '{marketer} a {count} briefs sur les 90 derniers jours (prévus compris), le moins parmi les marketeurs libres',
 	'plan.why.brief_load_one': '{marketer} a {count} brief sur les 90 derniers jours (prévus compris)',
 	'plan.why.brief_load_other': '{marketer} a {count} briefs sur les 90 derniers jours (prévus compris)',
+	'plan.why.fewer_elsewhere': '{marketer}, qui a moins de briefs ({count}), va au brief du {day}',
 	'plan.why.novel_brief': '{marketer} n’a assisté à aucun brief {team} depuis un an',
 	'plan.why.not_previous': '{marketer} était au brief précédent et n’y retourne pas deux fois de suite',
 	'plan.why.repeat_brief': '{marketer} était déjà au brief précédent : personne d’autre n’était libre',

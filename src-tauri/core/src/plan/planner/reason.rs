@@ -3,12 +3,13 @@
 //! `reason` string the plan file keeps (the CLI's documented shape).
 //!
 //! The sales-brief rota ([`crate::plan::rota`]) runs on the same engine and explains itself with the same type: the
-//! `*_brief*`, `not_previous`, `holiday`, `no_marketer*` and `marketers_taken` codes are its own.
+//! `*_brief*`, `fewer_elsewhere`, `not_previous`, `holiday`, `no_marketer*` and `marketers_taken` codes are its own.
 //!
 //! Invariant: a proposal's, an unplaced visitor's, a rota assignment's or a rota gap's `reason` is exactly
 //! `english(&reasons)`.
 
 use crate::schedule::Finding;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,6 +101,16 @@ pub enum Reason {
         /// Briefs before this one.
         briefs: u32,
     },
+    /// Rota: a free marketer with fewer briefs goes to another occurrence of this rota instead.
+    FewerElsewhere {
+        /// That marketer's name.
+        marketer: String,
+        /// Their briefs before this rota's.
+        briefs: u32,
+        /// The local day of the occurrence they go to.
+        #[ts(type = "string")]
+        day: NaiveDate,
+    },
     /// Rota: the marketer has not attended this team's brief in the last year.
     NovelBrief {
         /// Marketer's name.
@@ -171,6 +182,11 @@ impl Reason {
             Reason::BriefLoad { marketer, briefs } => {
                 format!("{marketer} has {briefs} brief(s) in the last 90 days (planned included)")
             }
+            Reason::FewerElsewhere {
+                marketer,
+                briefs,
+                day,
+            } => format!("{marketer}, with fewer briefs ({briefs}), goes to the brief of {day}"),
             Reason::NovelBrief { marketer, team } => {
                 format!("{marketer} has not attended a {team} brief in the past year")
             }
