@@ -427,17 +427,17 @@ fn a_marketer_with_more_briefs_is_told_where_the_one_with_fewer_goes() {
                 marketer: "Bruno".into(),
                 briefs: 2
             },
-            Reason::FewerElsewhere {
-                marketer: "Anna".into(),
-                briefs: 1,
-                day: second_day
-            },
             Reason::NovelBrief {
                 marketer: "Bruno".into(),
                 team: "Ventes Sud".into()
             },
             Reason::NotPrevious {
                 marketer: "Anna".into()
+            },
+            Reason::FewerElsewhere {
+                marketer: "Anna".into(),
+                briefs: 1,
+                day: second_day
             },
         ],
         "Bruno has more briefs than Anna, who is free but goes the week after (and went last time)"

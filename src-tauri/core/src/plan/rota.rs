@@ -272,18 +272,6 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
         } else {
             Reason::BriefLoad { marketer, briefs }
         }];
-        // Someone free here has fewer briefs: say where they go in this rota, if they do.
-        let elsewhere = placed
-            .iter()
-            .filter(|&&(pd, p)| pd != d && free.contains(&p) && load[p] < briefs)
-            .min_by_key(|&&(pd, p)| (load[p], pd));
-        if let Some(&(pd, p)) = elsewhere {
-            reasons.push(Reason::FewerElsewhere {
-                marketer: name(p),
-                briefs: load[p],
-                day: inst.days[pd],
-            });
-        }
         if met.insert(m) {
             reasons.push(Reason::NovelBrief {
                 marketer: name(m),
@@ -297,6 +285,18 @@ pub fn suggest(conn: &Connection, series_id: Id, next: usize, now: DateTime<Utc>
             .find(|&&p| free.contains(&p) && load[p] <= briefs)
         {
             reasons.push(Reason::NotPrevious { marketer: name(p) });
+        }
+        // Someone free here has fewer briefs: say where they go in this rota, if they do.
+        let elsewhere = placed
+            .iter()
+            .filter(|&&(pd, p)| pd != d && free.contains(&p) && load[p] < briefs)
+            .min_by_key(|&&(pd, p)| (load[p], pd));
+        if let Some(&(pd, p)) = elsewhere {
+            reasons.push(Reason::FewerElsewhere {
+                marketer: name(p),
+                briefs: load[p],
+                day: inst.days[pd],
+            });
         }
         let person = &marketers[m - 1];
         rota.assignments.push(RotaAssignment {
