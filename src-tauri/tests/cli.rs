@@ -1,18 +1,9 @@
 //! The headless CLI of the real binary: it never needs a display, prints stable JSON/CSV, and fails loudly.
 
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        // A subcommand must work on a server or in CI: no display of any kind.
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
+use std::process::Output;
+mod common;
+use common::unisson;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")

@@ -5,23 +5,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
 use unisson_core::store::{debriefs, Store};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "the command must succeed: {out:?}");
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+mod common;
+use common::{json, unisson};
 
 /// (expected, filled) per department, from `activity list` with the rules written again here.
 fn independent(db: &str, from: NaiveDate, to: NaiveDate) -> BTreeMap<String, (i64, i64)> {

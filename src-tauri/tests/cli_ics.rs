@@ -3,26 +3,8 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "the command must succeed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("a JSON document on stdout")
-}
+mod common;
+use common::{json, unisson};
 
 fn demo(dir: &Path) -> String {
     let db = dir.join("demo.sqlite").to_str().expect("utf-8").to_owned();

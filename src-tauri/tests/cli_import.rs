@@ -3,17 +3,9 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
+use std::process::Output;
+mod common;
+use common::unisson;
 
 fn fixture(name: &str) -> String {
     format!(

@@ -3,22 +3,8 @@
 
 use chrono::{Duration, Utc};
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "the command must succeed: {out:?}");
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+mod common;
+use common::{json, unisson};
 
 #[test]
 fn plan_then_apply_then_replan_on_the_demo() {

@@ -1,17 +1,9 @@
 //! `unisson person export` and `unisson person erase` on the real binary, against the demo.
 
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
+use std::process::Output;
+mod common;
+use common::unisson;
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON on stdout ({e}): {out:?}"))

@@ -3,24 +3,9 @@
 //! drill-down, and clear refusals.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
-
-fn unisson(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_unisson"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("UNISSON_DB")
-        .output()
-        .expect("run the unisson binary")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "the command must succeed: {out:?}");
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+mod common;
+use common::{json, unisson};
 
 /// A demo database and the period around today that holds all its activities.
 fn demo() -> (tempfile::TempDir, String, String, String) {
