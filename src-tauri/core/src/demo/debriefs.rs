@@ -7,14 +7,13 @@
 //! the demo's single audit entry covers them.
 
 use crate::error::Result;
-use crate::model::{ActivityKind, Role};
+use crate::model::{ActivityKind, DebriefInput, Role};
 use crate::report::debriefs::is_expected;
-use crate::store::{debriefs, ts, Tx};
+use crate::store::{debriefs, Tx};
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rusqlite::params;
 
 /// The offers the demo talks about, with what the field says of each: (tag, customer needs, offer feedback).
 const OFFERS: &[(&str, &[&str], &[&str])] = &[
@@ -117,11 +116,6 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
     let span = expected
         .last()
         .map_or(1, |e| (now - e.fact.start).num_days().max(1));
-    let mut insert = tx.prepare(
-        "INSERT INTO debriefs (activity_id, person_id, rating, learned, customer_needs, offer_feedback, offer_tag,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-    )?;
     let mut written = 0;
     for e in expected.iter().rev() {
         let age = (now - e.fact.start).num_days();
@@ -162,16 +156,16 @@ pub(super) fn generate(tx: &Tx<'_>, seed: u64, now: DateTime<Utc>) -> Result<usi
             None => ("", "", ""),
         };
         let written_at = (e.fact.start + Duration::hours(rng.random_range(8..96))).min(now);
-        insert.execute(params![
-            e.fact.activity_id,
-            e.fact.person_id,
+        let debrief = DebriefInput {
+            activity_id: e.fact.activity_id,
+            person_id: e.fact.person_id,
             rating,
-            learned,
-            needs,
-            feedback,
-            tag,
-            ts(written_at)
-        ])?;
+            learned: learned.to_owned(),
+            customer_needs: needs.to_owned(),
+            offer_feedback: feedback.to_owned(),
+            offer_tag: tag.to_owned(),
+        };
+        debriefs::write(tx, &debrief, written_at)?;
         written += 1;
     }
     Ok(written)

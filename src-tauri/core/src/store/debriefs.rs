@@ -67,27 +67,33 @@ pub fn tags(conn: &Connection) -> Result<Vec<(String, i64)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Creates or replaces the debrief of (activity, person); `created_at` is kept on a replace.
-pub fn upsert(tx: &Tx<'_>, d: &DebriefInput) -> Result<Debrief> {
-    let before = find(tx, d.activity_id, d.person_id)?;
-    let now = ts(tx.now());
-    tx.execute(
+/// Writes the debrief of (activity, person) as of `at`, without an audit entry: for generators that write many rows in
+/// one transaction and audit the batch once (see `store::bulk`). `created_at` is kept on a replace.
+pub fn write(conn: &Connection, d: &DebriefInput, at: DateTime<Utc>) -> Result<()> {
+    conn.prepare_cached(
         "INSERT INTO debriefs (activity_id, person_id, rating, learned, customer_needs, offer_feedback, offer_tag,
             created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
          ON CONFLICT (activity_id, person_id) DO UPDATE SET rating = ?3, learned = ?4, customer_needs = ?5,
             offer_feedback = ?6, offer_tag = ?7, updated_at = ?8",
-        params![
-            d.activity_id,
-            d.person_id,
-            d.rating,
-            d.learned,
-            d.customer_needs,
-            d.offer_feedback,
-            d.offer_tag,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        d.activity_id,
+        d.person_id,
+        d.rating,
+        d.learned,
+        d.customer_needs,
+        d.offer_feedback,
+        d.offer_tag,
+        ts(at)
+    ])?;
+    Ok(())
+}
+
+/// Creates or replaces the debrief of (activity, person); `created_at` is kept on a replace.
+pub fn upsert(tx: &Tx<'_>, d: &DebriefInput) -> Result<Debrief> {
+    let before = find(tx, d.activity_id, d.person_id)?;
+    write(tx, d, tx.now())?;
     let after = find(tx, d.activity_id, d.person_id)?.ok_or(Error::NotFound {
         entity: "debrief",
         id: format!("{}/{}", d.activity_id, d.person_id),
