@@ -16,7 +16,7 @@ pub(crate) fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
 }
 
 /// A rate with four decimals; empty when there is none.
-fn rate(x: Option<f64>) -> String {
+pub(crate) fn rate(x: Option<f64>) -> String {
     x.map(|x| format!("{x:.4}")).unwrap_or_default()
 }
 

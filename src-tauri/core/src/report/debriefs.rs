@@ -171,18 +171,15 @@ pub(crate) fn record_of(j: Joined) -> DebriefRecord {
 /// The completion as CSV for French Excel (UTF-8 BOM, `;`, text cells neutralised): header
 /// `group;expected;filled;rate`, the whole organisation first (group empty), then one line per group.
 pub fn completion_csv(c: &DebriefCompletion) -> Result<String, csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
+    let mut w = super::csv::writer();
     w.write_record(["group", "expected", "filled", "rate"])?;
     for r in std::iter::once(&c.total).chain(&c.groups) {
         w.write_record([
             crate::export::neutralise(&r.group).into_owned(),
             r.expected.to_string(),
             r.filled.to_string(),
-            r.rate.map(|x| format!("{x:.4}")).unwrap_or_default(),
+            super::csv::rate(r.rate),
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+    super::csv::finish(w)
 }
