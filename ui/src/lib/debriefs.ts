@@ -6,6 +6,7 @@
 import type { DebriefInput } from '$lib/bindings/DebriefInput';
 import type { DebriefRecord } from '$lib/bindings/DebriefRecord';
 import type { PendingDebrief } from '$lib/bindings/PendingDebrief';
+import { normalize } from '$lib/people';
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 /** Longest text of a debrief field, in characters (the Rust side's limit). */
@@ -13,18 +14,13 @@ export const MAX_TEXT = 2000;
 /** Longest offer tag, in characters. */
 export const MAX_TAG = 60;
 
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 
 /**
  * Folds text like `unisson_core::model::fold`: lower case, accents removed, ligatures expanded, every run of
  * non-alphanumerics one space, trimmed. "Éco-Énergie" and "eco energie" fold the same.
  */
 export function fold(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/[œæß]/g, (c) => LIGATURES[c] ?? c)
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
+	return normalize(text)
 		.replace(/[^\p{L}\p{N}]+/gu, ' ')
 		.trim();
 }

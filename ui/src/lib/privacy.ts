@@ -8,6 +8,7 @@ import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
 import type { ErasurePreview } from '$lib/bindings/ErasurePreview';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { Retention } from '$lib/bindings/Retention';
+import { normalize } from './people';
 import { translate, translatePlural, type Locale } from './i18n/translate';
 
 const MARKS: readonly ParticipationStatus[] = ['attended', 'no_show', 'excused'];
@@ -45,14 +46,7 @@ export function corrections(
 /** The erasure confirmation: the person's name typed again (spaces, case and accents ignored: it guards against a
  * slip of the mouse, not a spelling test). */
 export function confirmationMatches(typed: string, name: string): boolean {
-	const clean = (s: string) =>
-		s
-			.normalize('NFD')
-			.replace(/\p{M}/gu, '')
-			.trim()
-			.replace(/\s+/g, ' ')
-			.toLocaleLowerCase();
-	return clean(typed) !== '' && clean(typed) === clean(name);
+	return normalize(typed) !== '' && normalize(typed) === normalize(name);
 }
 
 /** What an erasure changes, one sentence per non-empty item, in the user's language. */
