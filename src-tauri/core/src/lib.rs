@@ -12,5 +12,7 @@ pub mod plan;
 pub mod report;
 pub mod schedule;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod testkit;
 
 pub use error::{Error, FieldError, Result};

@@ -7,23 +7,13 @@ use super::insights::{insights, months_of, previous_period};
 use super::{GroupBy, Period};
 use crate::model::{
     ActivityKind as K, ActivityStatus as A, DebriefInput, Department, Id, ParticipationStatus as P,
-    PersonInput, Role,
+    Role,
 };
 use crate::ops::debriefs::{list, pending, save, DebriefQuery};
-use crate::store::activities::{insert, Filter, NewActivity};
+use crate::store::activities::Filter;
 use crate::store::{debriefs, people, Store};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::testkit::{add_activity, at, day, person, Part, PARIS};
 use std::collections::BTreeMap;
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.to_utc())
-        .expect("instant")
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
 
 const NOW: &str = "2026-04-15T12:00:00Z";
 
@@ -35,66 +25,31 @@ struct World {
     ids: Vec<Id>,
 }
 
-fn add(store: &mut Store, kind: K, status: A, start: &str, parts: &[(Id, Role, P)]) -> Id {
-    let n: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM activities", [], |r| r.get(0))
-        .expect("count");
-    store
-        .write("test", at("2026-01-01T00:00:00Z"), |tx| {
-            let start = at(start);
-            let a = NewActivity {
-                kind,
-                title: format!("{kind} {n}"),
-                description: String::new(),
-                site_id: None,
-                location: String::new(),
-                start,
-                end: start + chrono::Duration::hours(3),
-                timezone: "Europe/Paris".into(),
-                all_day: false,
-                status,
-                organizer_id: None,
-                uid: format!("debrief-{n}@test"),
-                half_day: None,
-                capacity: None,
-                series_id: None,
-                goals: String::new(),
-                mix_min_marketing: None,
-                mix_min_sales: None,
-            };
-            insert(tx, &a, parts)
-        })
-        .expect("insert")
-        .id
+/// Inserts a three-hour activity starting at `start` (Paris).
+fn add(store: &mut Store, kind: K, status: A, start: &str, parts: &[Part]) -> Id {
+    let start = at(start);
+    add_activity(
+        store,
+        kind,
+        status,
+        start,
+        start + chrono::Duration::hours(3),
+        PARIS,
+        parts,
+    )
 }
 
 fn world() -> World {
     let mut store = Store::open_in_memory().expect("store");
     let who = store
         .write("test", at("2026-01-01T00:00:00Z"), |tx| {
-            let person = |name: &str, department, team: &str| {
-                people::insert(
-                    tx,
-                    &PersonInput {
-                        full_name: name.into(),
-                        email: format!("{name}@ex.fr"),
-                        department,
-                        team: team.into(),
-                        site_id: None,
-                        manager_id: None,
-                        active: true,
-                    },
-                )
-                .map(|p| p.id)
-            };
             Ok([
-                person("mia", Department::Marketing, "Marque")?,
-                person("sam", Department::Sales, "Ventes A")?,
-                person("cleo", Department::Crc, "CRC Lyon")?,
-                person("tom", Department::Other, "Formation")?,
-                person("olga", Department::Other, "Direction")?,
-                person("zed", Department::Sales, "Ventes A")?,
+                person(tx, "mia", Department::Marketing, "Marque", None)?,
+                person(tx, "sam", Department::Sales, "Ventes A", None)?,
+                person(tx, "cleo", Department::Crc, "CRC Lyon", None)?,
+                person(tx, "tom", Department::Other, "Formation", None)?,
+                person(tx, "olga", Department::Other, "Direction", None)?,
+                person(tx, "zed", Department::Sales, "Ventes A", None)?,
             ])
         })
         .expect("people");

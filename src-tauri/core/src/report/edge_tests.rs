@@ -6,72 +6,16 @@ use super::participation::{evidence, summary, ParticipationRow};
 use super::people::{never_participated, not_in_last_months, passport};
 use super::{GroupBy, Metric, Period};
 use crate::model::{
-    ActivityKind, ActivityStatus, Department, Id, ParticipationStatus as P, PersonInput, Role,
-    SiteInput,
+    ActivityKind, ActivityStatus, Department, Id, ParticipationStatus as P, Role, SiteInput,
 };
-use crate::store::activities::{insert, NewActivity};
-use crate::store::{people, sites, Store};
-use chrono::{DateTime, NaiveDate, Utc};
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.to_utc())
-        .expect("instant")
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
+use crate::store::{sites, Store};
+use crate::testkit::{add_activity, at, day, person, PARIS};
 
 pub(super) struct World {
     pub(super) store: Store,
     marketer: Id,
     seller: Id,
     agent: Id,
-}
-
-type Part = (Id, Role, P);
-
-fn add(
-    store: &mut Store,
-    kind: ActivityKind,
-    status: ActivityStatus,
-    start: &str,
-    end: &str,
-    parts: &[Part],
-) -> Id {
-    let n = store
-        .conn()
-        .query_row("SELECT count(*) FROM activities", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .expect("count");
-    store
-        .write("test", at("2026-01-01T00:00:00Z"), |tx| {
-            let a = NewActivity {
-                kind,
-                title: format!("{kind} {n}"),
-                description: String::new(),
-                site_id: None,
-                location: String::new(),
-                start: at(start),
-                end: at(end),
-                timezone: "Europe/Paris".into(),
-                all_day: false,
-                status,
-                organizer_id: None,
-                uid: format!("edge-{n}@test"),
-                half_day: None,
-                capacity: None,
-                series_id: None,
-                goals: String::new(),
-                mix_min_marketing: None,
-                mix_min_sales: None,
-            };
-            insert(tx, &a, parts)
-        })
-        .expect("insert")
-        .id
 }
 
 /// A marketer, a salesperson of "Ventes A" and a CRC agent, and their activities of March and April 2026 (Paris).
@@ -88,25 +32,11 @@ pub(super) fn world() -> (World, Vec<Id>) {
                     is_crc: false,
                 },
             )?;
-            let person = |name: &str, department, team: &str| {
-                people::insert(
-                    tx,
-                    &PersonInput {
-                        full_name: name.into(),
-                        email: format!("{name}@ex.fr"),
-                        department,
-                        team: team.into(),
-                        site_id: Some(site.id),
-                        manager_id: None,
-                        active: true,
-                    },
-                )
-                .map(|p| p.id)
-            };
+            let site = Some(site.id);
             Ok((
-                person("mia", Department::Marketing, "Marque")?,
-                person("sam", Department::Sales, "Ventes A")?,
-                person("cleo", Department::Crc, "CRC Lyon")?,
+                person(tx, "mia", Department::Marketing, "Marque", site)?,
+                person(tx, "sam", Department::Sales, "Ventes A", site)?,
+                person(tx, "cleo", Department::Crc, "CRC Lyon", site)?,
             ))
         })
         .expect("people");
@@ -114,36 +44,39 @@ pub(super) fn world() -> (World, Vec<Id>) {
     use ActivityStatus as A;
     let ids = vec![
         // 0: a shadowing day that took place.
-        add(
+        add_activity(
             &mut store,
             K::Shadowing,
             A::Done,
-            "2026-03-10T08:00:00Z",
-            "2026-03-10T16:00:00Z",
+            at("2026-03-10T08:00:00Z"),
+            at("2026-03-10T16:00:00Z"),
+            PARIS,
             &[
                 (m, Role::Visitor, P::Attended),
                 (s, Role::Host, P::Accepted),
             ],
         ),
         // 1: cancelled, although its participations still say attended: never counted.
-        add(
+        add_activity(
             &mut store,
             K::Shadowing,
             A::Cancelled,
-            "2026-03-12T08:00:00Z",
-            "2026-03-12T16:00:00Z",
+            at("2026-03-12T08:00:00Z"),
+            at("2026-03-12T16:00:00Z"),
+            PARIS,
             &[
                 (m, Role::Visitor, P::Attended),
                 (s, Role::Host, P::Attended),
             ],
         ),
         // 2: a training: the marketer did not come, the seller came, the agent was excused.
-        add(
+        add_activity(
             &mut store,
             K::Training,
             A::Done,
-            "2026-03-17T08:00:00Z",
-            "2026-03-17T11:00:00Z",
+            at("2026-03-17T08:00:00Z"),
+            at("2026-03-17T11:00:00Z"),
+            PARIS,
             &[
                 (m, Role::Attendee, P::NoShow),
                 (s, Role::Attendee, P::Attended),
@@ -151,54 +84,59 @@ pub(super) fn world() -> (World, Vec<Id>) {
             ],
         ),
         // 3: a training from 23:00 on 31 March to 01:00 on 1 April, Paris: March only.
-        add(
+        add_activity(
             &mut store,
             K::Training,
             A::Done,
-            "2026-03-31T21:00:00Z",
-            "2026-03-31T23:00:00Z",
+            at("2026-03-31T21:00:00Z"),
+            at("2026-03-31T23:00:00Z"),
+            PARIS,
             &[(s, Role::Attendee, P::Attended)],
         ),
         // 4: 00:30 on 1 April in Paris is still 31 March in UTC: April.
-        add(
+        add_activity(
             &mut store,
             K::Colocation,
             A::Done,
-            "2026-03-31T22:30:00Z",
-            "2026-04-01T06:00:00Z",
+            at("2026-03-31T22:30:00Z"),
+            at("2026-04-01T06:00:00Z"),
+            PARIS,
             &[(m, Role::Attendee, P::Accepted)],
         ),
         // 5: a brief: the seller's is not an exchange, the marketer's is.
-        add(
+        add_activity(
             &mut store,
             K::Brief,
             A::Done,
-            "2026-03-20T07:00:00Z",
-            "2026-03-20T08:00:00Z",
+            at("2026-03-20T07:00:00Z"),
+            at("2026-03-20T08:00:00Z"),
+            PARIS,
             &[
                 (s, Role::Attendee, P::Accepted),
                 (m, Role::Attendee, P::Attended),
             ],
         ),
         // 6: planned, not done, nobody signed off: not counted yet.
-        add(
+        add_activity(
             &mut store,
             K::Shadowing,
             A::Planned,
-            "2026-04-15T08:00:00Z",
-            "2026-04-15T16:00:00Z",
+            at("2026-04-15T08:00:00Z"),
+            at("2026-04-15T16:00:00Z"),
+            PARIS,
             &[
                 (m, Role::Visitor, P::Accepted),
                 (s, Role::Host, P::Accepted),
             ],
         ),
         // 7: a shadowing day whose host did not show up: the visitor's day counts, the host's and the pair's do not.
-        add(
+        add_activity(
             &mut store,
             K::Shadowing,
             A::Done,
-            "2026-03-24T08:00:00Z",
-            "2026-03-24T16:00:00Z",
+            at("2026-03-24T08:00:00Z"),
+            at("2026-03-24T16:00:00Z"),
+            PARIS,
             &[(m, Role::Visitor, P::Attended), (s, Role::Host, P::NoShow)],
         ),
     ];

@@ -11,17 +11,12 @@ use super::trends::{points, trends, TrendPoint, TrendStep, MAX_POINTS};
 use super::{GroupBy, Metric, Period};
 use crate::demo::{generate, DemoOptions};
 use crate::store::Store;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Weekday};
+use crate::testkit::{at, day};
+use chrono::{Datelike, Duration, Weekday};
 use std::collections::BTreeMap;
 
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
-
 fn demo() -> Store {
-    let now = DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z")
-        .map(|d| d.to_utc())
-        .expect("fixed instant");
+    let now = at("2026-11-27T10:00:00Z");
     let mut store = Store::open_in_memory().expect("store");
     generate(&mut store, &DemoOptions::default(), now).expect("demo");
     store

@@ -11,18 +11,8 @@ use crate::model::{
 use crate::ops;
 use crate::store::activities::Filter;
 use crate::store::{people, Store};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::testkit::{at, day};
 use std::collections::{BTreeMap, HashMap};
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.to_utc())
-        .expect("instant")
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
 
 /// The rule of "took place", written again from the record types.
 fn took(a: &ActivityRecord, p: &ParticipantRecord) -> bool {

@@ -6,22 +6,11 @@ use super::{
 };
 use crate::model::{
     ActivityKind as K, ActivityStatus as A, Cadence, Department, Id, ObjectiveInput,
-    ObjectiveMetric as M, ParticipationStatus as P, PersonInput, Role,
+    ObjectiveMetric as M, ParticipationStatus as P, Role,
 };
 use crate::ops;
-use crate::store::activities::{insert, NewActivity};
-use crate::store::{people, Store};
-use chrono::{DateTime, NaiveDate, Utc};
-
-pub(super) fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|d| d.to_utc())
-        .expect("instant")
-}
-
-pub(super) fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a date")
-}
+use crate::store::Store;
+use crate::testkit::{at, day, insert_activity, new_activity, person, Part, PARIS};
 
 pub(super) struct World {
     pub(super) store: Store,
@@ -38,21 +27,6 @@ pub(super) fn world() -> World {
     let mut store = Store::open_in_memory().expect("store");
     let (mia, max, sam, sue, series_a, series_b) = store
         .write("test", at("2026-01-01T00:00:00Z"), |tx| {
-            let person = |name: &str, department, team: &str| {
-                people::insert(
-                    tx,
-                    &PersonInput {
-                        full_name: name.into(),
-                        email: format!("{name}@ex.fr"),
-                        department,
-                        team: team.into(),
-                        site_id: None,
-                        manager_id: None,
-                        active: true,
-                    },
-                )
-                .map(|p| p.id)
-            };
             let series = |team: &str| -> crate::error::Result<Id> {
                 tx.execute(
                     "INSERT INTO series (title, team, rrule, first_day, local_start, duration_minutes, timezone, uid,
@@ -63,10 +37,10 @@ pub(super) fn world() -> World {
                 Ok(tx.last_insert_rowid())
             };
             Ok((
-                person("mia", Department::Marketing, "Marque")?,
-                person("max", Department::Marketing, "Marque")?,
-                person("sam", Department::Sales, "Ventes A")?,
-                person("sue", Department::Sales, "Ventes B")?,
+                person(tx, "mia", Department::Marketing, "Marque", None)?,
+                person(tx, "max", Department::Marketing, "Marque", None)?,
+                person(tx, "sam", Department::Sales, "Ventes A", None)?,
+                person(tx, "sue", Department::Sales, "Ventes B", None)?,
                 series("Ventes A")?,
                 series("Ventes B")?,
             ))
@@ -90,40 +64,18 @@ impl World {
         status: A,
         start: &str,
         series: Option<Id>,
-        parts: &[(Id, Role, P)],
+        parts: &[Part],
     ) -> Id {
-        let n: i64 = self
-            .store
-            .conn()
-            .query_row("SELECT count(*) FROM activities", [], |r| r.get(0))
-            .expect("count");
         let start = at(start);
-        self.store
-            .write("test", at("2026-01-01T00:00:00Z"), |tx| {
-                let a = NewActivity {
-                    kind,
-                    title: format!("{kind} {n}"),
-                    description: String::new(),
-                    site_id: None,
-                    location: String::new(),
-                    start,
-                    end: start + chrono::Duration::hours(2),
-                    timezone: "Europe/Paris".into(),
-                    all_day: false,
-                    status,
-                    organizer_id: None,
-                    uid: format!("obj-{n}@test"),
-                    half_day: None,
-                    capacity: None,
-                    series_id: series,
-                    goals: String::new(),
-                    mix_min_marketing: None,
-                    mix_min_sales: None,
-                };
-                insert(tx, &a, parts)
-            })
-            .expect("insert")
-            .id
+        let mut activity = new_activity(
+            kind,
+            status,
+            start,
+            start + chrono::Duration::hours(2),
+            PARIS,
+        );
+        activity.series_id = series;
+        insert_activity(&mut self.store, activity, parts)
     }
 
     pub(super) fn objective(
