@@ -19,6 +19,7 @@ pub mod invite_log;
 pub mod objectives;
 pub mod participations;
 pub mod people;
+pub mod privacy;
 pub mod report;
 pub mod series;
 pub mod settings;

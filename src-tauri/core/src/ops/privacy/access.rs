@@ -10,9 +10,9 @@ use crate::export::neutralise;
 use crate::model::{Absence, AuditEntry, Id, Person};
 use crate::report::csv::{finish, writer};
 use crate::report::people::{passport, PassportEntry};
-use crate::store::{absences, activities, audit, get_ts, people, Store};
+use crate::store::privacy::{self, DebriefRow, InviteSent};
+use crate::store::{absences, activities, audit, people, Store};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -56,31 +56,6 @@ struct Participation {
     goals: String,
 }
 
-/// A debrief as the person wrote it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Debrief {
-    id: Id,
-    activity_id: Id,
-    rating: i64,
-    learned: String,
-    customer_needs: String,
-    offer_feedback: String,
-    offer_tag: String,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-/// One invite log row: what was last sent to them for an activity.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct InviteSent {
-    activity_id: Id,
-    sequence: i64,
-    method: String,
-    exported_at: DateTime<Utc>,
-}
-
 /// Everything, as `access.json` holds it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -91,16 +66,10 @@ struct Access {
     manager: Option<String>,
     totals: BTreeMap<String, i64>,
     participations: Vec<Participation>,
-    debriefs: Vec<Debrief>,
+    debriefs: Vec<DebriefRow>,
     absences: Vec<Absence>,
     audit: Vec<AuditEntry>,
     invites: Vec<InviteSent>,
-}
-
-fn ids(conn: &Connection, sql: &str, person: Id) -> Result<Vec<Id>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([person], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn load(store: &Store, id: Id, now: DateTime<Utc>) -> Result<Access> {
@@ -125,61 +94,17 @@ fn load(store: &Store, id: Id, now: DateTime<Utc>) -> Result<Access> {
             })
         })
         .collect::<Result<_>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT id, activity_id, rating, learned, customer_needs, offer_feedback, offer_tag, created_at, updated_at
-         FROM debriefs WHERE person_id = ?1 ORDER BY id",
-    )?;
-    let debriefs = stmt
-        .query_map([id], |r| {
-            Ok(Debrief {
-                id: r.get(0)?,
-                activity_id: r.get(1)?,
-                rating: r.get(2)?,
-                learned: r.get(3)?,
-                customer_needs: r.get(4)?,
-                offer_feedback: r.get(5)?,
-                offer_tag: r.get(6)?,
-                created_at: get_ts(r, 7)?,
-                updated_at: get_ts(r, 8)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let absences = ids(
-        conn,
-        "SELECT id FROM absences WHERE person_id = ?1 ORDER BY first_day, id",
-        id,
-    )?
-    .into_iter()
-    .map(|a| absences::get(conn, a))
-    .collect::<Result<_>>()?;
-    let audit = ids(
-        conn,
-        "SELECT a.id FROM audit a JOIN people p ON p.id = ?1
-         WHERE (a.entity = 'person' AND a.entity_id = ?1)
-            OR (a.entity = 'participation' AND a.entity_id IN (SELECT id FROM participations WHERE person_id = ?1))
-            OR (a.entity = 'debrief' AND a.entity_id IN (SELECT id FROM debriefs WHERE person_id = ?1))
-            OR (a.entity = 'absence' AND a.entity_id IN (SELECT id FROM absences WHERE person_id = ?1))
-            OR a.actor = p.email COLLATE NOCASE
-         ORDER BY a.id",
-        id,
-    )?;
+    let debriefs = privacy::debriefs_of(conn, id)?;
+    let absences = privacy::absence_ids_of(conn, id)?
+        .into_iter()
+        .map(|a| absences::get(conn, a))
+        .collect::<Result<_>>()?;
+    let audit = privacy::audit_ids_about(conn, id)?;
     let mut audit_entries = Vec::with_capacity(audit.len());
     for entry in audit {
         audit_entries.extend(audit::by_id(conn, entry)?);
     }
-    let mut stmt = conn.prepare(
-        "SELECT activity_id, sequence, method, exported_at FROM invite_log WHERE person_id = ?1 ORDER BY activity_id",
-    )?;
-    let invites = stmt
-        .query_map(params![id], |r| {
-            Ok(InviteSent {
-                activity_id: r.get(0)?,
-                sequence: r.get(1)?,
-                method: r.get(2)?,
-                exported_at: get_ts(r, 3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let invites = privacy::invites_of(conn, id)?;
     Ok(Access {
         generated_at: now,
         site: pass.person.site_name,

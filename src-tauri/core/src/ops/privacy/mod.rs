@@ -31,8 +31,8 @@ pub use retention::{apply_retention, retention_candidates, RetentionReport};
 
 use crate::error::{Error, Result};
 use crate::model::{Id, Person};
-use crate::store::{participations::NOT_COMING, people, ts, Tx};
-use rusqlite::{params, Connection};
+use crate::store::{people, privacy, ts, Tx};
+use rusqlite::Connection;
 
 /// The domain of pseudonymous addresses (reserved by RFC 2606: mail to it never leaves the machine).
 pub const ANONYMISED_DOMAIN: &str = "anonymised.invalid";
@@ -91,24 +91,6 @@ impl Changes {
     }
 }
 
-fn count(conn: &Connection, sql: &str, person: Id, now: &str) -> Result<i64> {
-    // Every counting query takes the person as ?1; those about the future also read `now` as ?2.
-    let mut stmt = conn.prepare_cached(sql)?;
-    let n = if sql.contains("?2") {
-        stmt.query_row(params![person, now], |r| r.get(0))?
-    } else {
-        stmt.query_row([person], |r| r.get(0))?
-    };
-    Ok(n)
-}
-
-fn future_sql(select: &str) -> String {
-    format!(
-        "{select} FROM participations WHERE person_id = ?1 AND start_at > ?2 AND status NOT IN {NOT_COMING}
-           AND activity_status NOT IN ('cancelled', 'done')"
-    )
-}
-
 /// Counts what anonymising `person` would change, reading only.
 pub(crate) fn changes(conn: &Connection, person: &Person, now: &str) -> Result<Changes> {
     Ok(Changes {
@@ -121,37 +103,12 @@ pub(crate) fn changes(conn: &Connection, person: &Person, now: &str) -> Result<C
 fn row_changes(conn: &Connection, person: &Person, now: &str) -> Result<Changes> {
     let id = person.id;
     Ok(Changes {
-        participations: count(
-            conn,
-            "SELECT count(*) FROM participations WHERE person_id = ?1",
-            id,
-            now,
-        )?,
-        future_cancelled: count(conn, &future_sql("SELECT count(*)"), id, now)?,
-        debriefs: count(
-            conn,
-            "SELECT count(*) FROM debriefs WHERE person_id = ?1",
-            id,
-            now,
-        )?,
-        absences: count(
-            conn,
-            "SELECT count(*) FROM absences WHERE person_id = ?1",
-            id,
-            now,
-        )?,
-        absence_reasons: count(
-            conn,
-            "SELECT count(*) FROM absences WHERE person_id = ?1 AND reason != ''",
-            id,
-            now,
-        )?,
-        invite_log: count(
-            conn,
-            "SELECT count(*) FROM invite_log WHERE person_id = ?1",
-            id,
-            now,
-        )?,
+        participations: privacy::count_participations(conn, id)?,
+        future_cancelled: privacy::count_future_participations(conn, id, now)?,
+        debriefs: privacy::count_debriefs(conn, id)?,
+        absences: privacy::count_absences(conn, id)?,
+        absence_reasons: privacy::count_absence_reasons(conn, id)?,
+        invite_log: privacy::count_invite_log(conn, id)?,
         manager_cleared: person.manager_id.is_some(),
         texts: Vec::new(),
     })
@@ -187,21 +144,9 @@ pub(crate) fn anonymise_all_in(tx: &Tx<'_>, people: &[Person], why: &str) -> Res
 
 /// Rewrites `id`'s own row and the rows linked to them (absences, participations not yet started, invite log).
 fn anonymise_rows(tx: &Tx<'_>, id: Id, now: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE people SET full_name = ?2, email = ?3, manager_id = NULL, active = 0, anonymised_at = ?4,
-                updated_at = ?4
-         WHERE id = ?1",
-        params![id, pseudonym(id), pseudonymous_email(id), now],
-    )?;
-    tx.execute(
-        "UPDATE absences SET reason = '' WHERE person_id = ?1 AND reason != ''",
-        [id],
-    )?;
-    let future: Vec<(Id, crate::model::Role)> = {
-        let mut stmt = tx.prepare_cached(&future_sql("SELECT activity_id, role"))?;
-        let rows = stmt.query_map(params![id, now], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+    privacy::anonymise_person_row(tx, id, &pseudonym(id), &pseudonymous_email(id), now)?;
+    privacy::clear_absence_reasons(tx, id)?;
+    let future = privacy::future_participations(tx, id, now)?;
     for (activity, role) in future {
         crate::store::participations::upsert(
             tx,
@@ -211,12 +156,9 @@ fn anonymise_rows(tx: &Tx<'_>, id: Id, now: &str) -> Result<()> {
             crate::model::ParticipationStatus::Cancelled,
         )?;
         // The roster changed: the others' calendars take the next REQUEST over the one they have.
-        tx.execute(
-            "UPDATE activities SET sequence = sequence + 1, updated_at = ?2 WHERE id = ?1",
-            params![activity, now],
-        )?;
+        privacy::bump_activity_sequence(tx, activity, now)?;
     }
-    tx.execute("DELETE FROM invite_log WHERE person_id = ?1", [id])?;
+    privacy::delete_invite_log(tx, id)?;
     people::get(tx, id)?;
     Ok(())
 }

@@ -8,7 +8,7 @@
 use super::anonymise_all_in;
 use crate::error::Result;
 use crate::model::Id;
-use crate::store::{people, settings, ts, Store};
+use crate::store::{people, privacy, settings, ts, Store};
 use chrono::{DateTime, Months, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -39,14 +39,7 @@ pub fn retention_candidates(
     let cutoff = now
         .checked_sub_months(Months::new(months))
         .unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let mut stmt = conn.prepare(
-        "SELECT p.id FROM people p
-         WHERE p.active = 0 AND p.anonymised_at IS NULL AND p.updated_at < ?1
-           AND NOT EXISTS (SELECT 1 FROM participations x WHERE x.person_id = p.id AND x.end_at >= ?1)
-         ORDER BY p.id",
-    )?;
-    let rows = stmt.query_map([ts(cutoff)], |r| r.get(0))?;
-    Ok((cutoff, rows.collect::<rusqlite::Result<_>>()?))
+    Ok((cutoff, privacy::retention_candidates(conn, &ts(cutoff))?))
 }
 
 /// Anonymises, in one transaction, everyone the retention setting says has been kept long enough (see the module

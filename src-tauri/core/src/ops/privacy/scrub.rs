@@ -10,6 +10,7 @@
 use super::erase::TextRewrite;
 use crate::error::Result;
 use crate::model::Person;
+use crate::store::privacy;
 use rusqlite::Connection;
 
 /// Column names that only ever hold codes, numbers or instants.
@@ -56,20 +57,8 @@ fn needles(person: &Person) -> Vec<(String, String)> {
 
 /// The (table, text columns) that may hold free text, `people` left out.
 fn text_columns(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
-    let tables: Vec<String> = {
-        let mut stmt = conn.prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND name != 'people' ORDER BY name",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
     let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare("SELECT name, type FROM pragma_table_info(?1)")?;
-        let cols: Vec<(String, String)> = stmt
-            .query_map([&table], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+    for (table, cols) in privacy::tables_and_columns(conn)? {
         let cols: Vec<String> = cols
             .into_iter()
             .filter(|(name, kind)| {
@@ -271,11 +260,7 @@ fn walk(conn: &Connection, set: &Replacements, apply: bool) -> Result<Vec<Vec<Te
         if apply {
             for (rowid, cells) in &updates {
                 for (i, text) in cells {
-                    conn.prepare_cached(&format!(
-                        "UPDATE \"{table}\" SET \"{}\" = ?1 WHERE rowid = ?2",
-                        cols[*i]
-                    ))?
-                    .execute(rusqlite::params![text, rowid])?;
+                    privacy::set_text_cell(conn, &table, &cols[*i], *rowid, text)?;
                 }
             }
         }
