@@ -1,10 +1,10 @@
 //! The desktop app: opens the store, registers plugins and commands, and shows the main window.
 
+use crate::clock;
 use crate::commands::{
     absences, activities, app, import, invites, people, plan, reports, series, settings, sites,
 };
 use crate::state::{current_actor, default_db_path, AppState};
-use chrono::Utc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tauri::{Builder, Manager, Runtime};
@@ -107,7 +107,7 @@ pub fn retention_in_background<R: Runtime>(
             let started = std::time::Instant::now();
             let report = match state.store() {
                 Ok(mut store) => {
-                    unisson_core::ops::privacy::apply_retention(&mut store, Utc::now(), false)
+                    unisson_core::ops::privacy::apply_retention(&mut store, clock::now(), false)
                         .map_err(|e| e.to_string())
                 }
                 Err(e) => Err(e.message),
@@ -132,7 +132,7 @@ pub fn retention_in_background<R: Runtime>(
 /// Opens the window on the database; returns when the window closes.
 pub fn run(db: Option<PathBuf>) -> ExitCode {
     let db_path = resolve_db(db);
-    let store = match Store::open(&db_path, Utc::now()) {
+    let store = match Store::open(&db_path, clock::now()) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("unisson: cannot open {}: {e}", db_path.display());

@@ -10,7 +10,7 @@ mod privacy;
 mod report;
 
 use crate::app::resolve_db;
-use chrono::Utc;
+use crate::clock;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::Write;
@@ -149,7 +149,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
 }
 
 fn execute(command: Command, db: PathBuf) -> Result<(), String> {
-    let now = Utc::now();
+    let now = clock::now();
     let mut store =
         Store::open(&db, now).map_err(|e| format!("cannot open {}: {e}", db.display()))?;
     match command {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod state;
@@ -13,6 +14,10 @@ use std::process::ExitCode;
 /// Parses the command line and runs the CLI or the app.
 pub fn main() -> ExitCode {
     let args = cli::Args::parse();
+    if let Err(message) = clock::check() {
+        eprintln!("unisson: {message}");
+        return ExitCode::FAILURE;
+    }
     match args.command {
         Some(command) => cli::run(command, args.db),
         None => app::run(args.db),

@@ -232,3 +232,51 @@ fn bad_activity_arguments_are_explained() {
         "the error says what is missing"
     );
 }
+
+#[test]
+fn unisson_now_fixes_the_clock_of_every_subcommand_and_a_bad_value_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("clock.sqlite");
+    let db = db.to_str().expect("utf-8 path");
+    // A day no test run will ever be on, so only UNISSON_NOW can put the demo there.
+    let at = "2031-07-09T08:00:00Z";
+    let run = |args: &[&str], now: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_unisson"))
+            .args(args)
+            .env("UNISSON_NOW", now)
+            .env_remove("UNISSON_DB")
+            .output()
+            .expect("run the unisson binary")
+    };
+    common::json(&run(&["demo", "--db", db], at));
+    let list = common::json(&run(&["activity", "list", "--db", db], at));
+    let starts: Vec<&str> = list
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|a| a["start"].as_str())
+        .collect();
+    assert!(
+        !starts.is_empty(),
+        "the demo has activities around its clock"
+    );
+    assert!(
+        starts.iter().all(|s| s.starts_with("2031-")),
+        "the demo is built around UNISSON_NOW, not the system clock: {starts:?}"
+    );
+    assert!(
+        starts.iter().any(|s| *s < at) && starts.iter().any(|s| *s > at),
+        "the demo quarter has a past and a future around the fixed instant: {starts:?}"
+    );
+
+    let bad = run(&["people", "list", "--db", db], "2031-02-30");
+    assert!(
+        !bad.status.success(),
+        "a clock that is not an instant must stop the command, not run on today"
+    );
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("UNISSON_NOW") && err.contains("RFC 3339"),
+        "the error names the variable and the expected form: {err}"
+    );
+}

@@ -12,7 +12,7 @@ use common::{json, unisson};
 /// (expected, filled) per department, from `activity list` with the rules written again here.
 fn independent(db: &str, from: NaiveDate, to: NaiveDate) -> BTreeMap<String, (i64, i64)> {
     let list = json(&unisson(&["activity", "list", "--db", db]));
-    let store = Store::open(db.as_ref(), Utc::now()).expect("open the demo");
+    let store = Store::open(db.as_ref(), common::now()).expect("open the demo");
     let mut out = BTreeMap::new();
     for a in list.as_array().expect("an array") {
         let status = a["status"].as_str().expect("status");
@@ -64,7 +64,7 @@ fn debrief_completion_matches_an_independent_count_on_the_demo() {
         .expect("utf-8")
         .to_owned();
     json(&unisson(&["demo", "--db", &db, "--seed", "5"]));
-    let today = Utc::now().date_naive();
+    let today = common::today();
     let (from, to) = (today - Duration::days(60), today + Duration::days(60));
     let (f, t) = (from.to_string(), to.to_string());
     let args = [

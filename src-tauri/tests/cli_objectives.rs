@@ -18,7 +18,7 @@ fn objectives_report_on_the_demo_matches_the_activity_list() {
     let db = dir.path().join("o.sqlite");
     let db = db.to_str().expect("utf-8");
     json(&unisson(&["demo", "--db", db]));
-    let today = Utc::now().date_naive();
+    let today = common::today();
     let quarter = today.month0() / 3 + 1;
     let label = format!("{}-Q{quarter}", today.year());
     let records = json(&unisson(&[

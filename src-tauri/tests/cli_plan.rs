@@ -1,7 +1,7 @@
 //! `unisson plan` and `unisson plan apply` with the real binary on the demo: the plan file's stable shape, its
 //! acceptance in one go, the accepted exchanges found in `activity list`, and a re-run that keeps them.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use serde_json::Value;
 mod common;
 use common::{json, unisson};
@@ -13,7 +13,7 @@ fn plan_then_apply_then_replan_on_the_demo() {
     let db = db.to_str().expect("utf-8 path");
     json(&unisson(&["demo", "--db", db]));
     // The demo is built around today: plan the coming two months.
-    let today = Utc::now().date_naive();
+    let today = common::today();
     let from = (today + Duration::days(1)).to_string();
     let to = (today + Duration::days(60)).to_string();
     let file = dir.path().join("plan.json");

@@ -17,7 +17,7 @@ fn demo() -> (tempfile::TempDir, String, String, String) {
         .expect("utf-8")
         .to_owned();
     json(&unisson(&["demo", "--db", &db, "--seed", "3"]));
-    let today = Utc::now().date_naive();
+    let today = common::today();
     let (from, to) = (
         (today - Duration::days(60)).to_string(),
         (today + Duration::days(60)).to_string(),
@@ -154,8 +154,8 @@ fn participation_json_has_the_stable_fields_and_the_right_figures() {
 fn csv_is_for_french_excel_and_neutralises_cells() {
     let (_dir, db, from, to) = demo();
     {
-        let mut store =
-            unisson_core::store::Store::open(std::path::Path::new(&db), Utc::now()).expect("open");
+        let mut store = unisson_core::store::Store::open(std::path::Path::new(&db), common::now())
+            .expect("open");
         unisson_core::ops::people::add(
             &mut store,
             &unisson_core::model::PersonInput {
@@ -167,7 +167,7 @@ fn csv_is_for_french_excel_and_neutralises_cells() {
                 manager_id: None,
                 active: true,
             },
-            Utc::now(),
+            common::now(),
             "test",
         )
         .expect("add a person with a formula for a team");

@@ -1,8 +1,9 @@
 //! Absence and holiday commands.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use unisson_core::model::{Absence, Id};
 use unisson_core::ops::absences::{self, AbsenceInput};
@@ -23,7 +24,7 @@ pub fn absence_add(state: State<'_, AppState>, input: AbsenceInput) -> CmdResult
     Ok(absences::add(
         &mut *state.store()?,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -34,7 +35,7 @@ pub fn absence_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
     Ok(absences::delete(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

@@ -1,5 +1,6 @@
 //! Activity commands: list, check as you edit, create, change, move, cancel (and undo), answers and sign-off.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -81,7 +82,7 @@ pub fn activity_create(
         &mut *state.store()?,
         &input,
         confirm,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -99,7 +100,7 @@ pub fn activity_update(
         id,
         &input,
         confirm,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -119,7 +120,7 @@ pub fn activity_reschedule(
         start,
         end,
         confirm,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -135,7 +136,7 @@ pub fn activity_set_status(
         &mut *state.store()?,
         id,
         status,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -146,7 +147,7 @@ pub fn activity_undo_cancel(state: State<'_, AppState>, id: Id) -> CmdResult<Act
     Ok(activities::undo_cancel(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -164,7 +165,7 @@ pub fn participation_respond(
         id,
         person_id,
         status,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -184,7 +185,7 @@ pub fn attendance_sign_off(
         id,
         &marks,
         reason.as_deref(),
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

@@ -1,6 +1,8 @@
 //! Facts about the running app.
 
+use crate::clock;
 use crate::state::AppState;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -16,14 +18,18 @@ pub struct AppInfo {
     pub db_path: String,
     /// BCP 47 system locale, e.g. `fr-FR`.
     pub system_locale: String,
+    /// The instant the clock is fixed at (`UNISSON_NOW`, for tests and demos), so the pages' "today" agrees with core's;
+    /// `None` on the system clock.
+    pub fixed_now: Option<DateTime<Utc>>,
 }
 
-/// Version, database path and system locale.
+/// Version, database path, system locale and the fixed clock, if any.
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         db_path: state.db_path.display().to_string(),
         system_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
+        fixed_now: clock::fixed_instant(),
     }
 }

@@ -1,9 +1,10 @@
 //! Debriefs (the field-to-marketing feedback loop): save, delete, list, pending, offer tags, offer insights and the
 //! completion rate with its drill-down.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use unisson_core::model::{ActivityKind, Debrief, DebriefInput, DebriefRecord, Id, PendingDebrief};
 use unisson_core::ops::debriefs::{self, DebriefQuery};
@@ -17,7 +18,7 @@ pub fn debrief_save(state: State<'_, AppState>, input: DebriefInput) -> CmdResul
     Ok(debriefs::save(
         &mut *state.store()?,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -28,7 +29,7 @@ pub fn debrief_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
     Ok(debriefs::delete(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -48,7 +49,11 @@ pub fn debriefs_pending(
     state: State<'_, AppState>,
     person_id: Option<Id>,
 ) -> CmdResult<Vec<PendingDebrief>> {
-    Ok(debriefs::pending(&*state.store()?, Utc::now(), person_id)?)
+    Ok(debriefs::pending(
+        &*state.store()?,
+        clock::now(),
+        person_id,
+    )?)
 }
 
 /// Offer tags in use, most used first.

@@ -1,9 +1,9 @@
 //! Staff directory import and export commands, and the department alias table. The file chosen in the dialog is read
 //! and written here (core takes bytes, never paths); progress is streamed through an optional channel.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -54,7 +54,7 @@ pub fn people_import(
         &mut *state.store()?,
         &bytes,
         &options,
-        Utc::now(),
+        clock::now(),
         &state.actor,
         &mut progress,
     )?)
@@ -66,7 +66,7 @@ pub fn people_import_undo(state: State<'_, AppState>, import_id: i64) -> CmdResu
     Ok(import::undo(
         &mut *state.store()?,
         import_id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -102,7 +102,7 @@ pub fn department_aliases_set(
     Ok(departments::set_aliases(
         &mut *state.store()?,
         &aliases,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

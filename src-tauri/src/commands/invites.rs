@@ -1,8 +1,8 @@
 //! Invite commands: preview one activity's invite, export the folder of invites, import an .ics file.
 
+use crate::clock;
 use crate::error::{CmdResult, IpcError};
 use crate::state::AppState;
-use chrono::Utc;
 use std::path::PathBuf;
 use tauri::State;
 use unisson_core::model::Id;
@@ -13,7 +13,7 @@ use unisson_core::ops::invites::{
 /// The .ics text an activity's attendees would receive now (REQUEST, or CANCEL once cancelled).
 #[tauri::command(async)]
 pub fn invite_preview(state: State<'_, AppState>, id: Id) -> CmdResult<String> {
-    Ok(invites::preview(&*state.store()?, id, Utc::now())?)
+    Ok(invites::preview(&*state.store()?, id, clock::now())?)
 }
 
 /// Writes the invites into a new or empty folder the user picked.
@@ -27,7 +27,7 @@ pub fn invites_export(
         &mut *state.store()?,
         &out_dir,
         &options,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -49,7 +49,7 @@ pub fn ics_import(
         &mut *state.store()?,
         &text,
         &options,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

@@ -1,8 +1,9 @@
 //! Shared objectives: list, save (add or edit), delete, the four examples in one click, and progress over a period.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use unisson_core::model::{Id, Language, Objective, ObjectiveInput};
 use unisson_core::ops::objectives;
@@ -23,8 +24,8 @@ pub fn objective_save(
 ) -> CmdResult<Objective> {
     let store = &mut *state.store()?;
     Ok(match id {
-        Some(id) => objectives::update(store, id, &input, Utc::now(), &state.actor)?,
-        None => objectives::add(store, &input, Utc::now(), &state.actor)?,
+        Some(id) => objectives::update(store, id, &input, clock::now(), &state.actor)?,
+        None => objectives::add(store, &input, clock::now(), &state.actor)?,
     })
 }
 
@@ -34,7 +35,7 @@ pub fn objective_delete(state: State<'_, AppState>, id: Id) -> CmdResult<Objecti
     Ok(objectives::delete(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -50,7 +51,7 @@ pub fn objectives_add_examples(
         &mut *state.store()?,
         language,
         active_from,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -64,6 +65,6 @@ pub fn objectives_evaluate(
     Ok(evaluate(
         &*state.store()?,
         &parse_period(&period)?,
-        Utc::now(),
+        clock::now(),
     )?)
 }

@@ -1,8 +1,8 @@
 //! People commands.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
 use tauri::State;
 use unisson_core::model::{Id, Person, PersonInput, PersonRow};
 use unisson_core::ops::people;
@@ -19,7 +19,7 @@ pub fn person_add(state: State<'_, AppState>, input: PersonInput) -> CmdResult<P
     Ok(people::add(
         &mut *state.store()?,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -31,7 +31,7 @@ pub fn person_update(state: State<'_, AppState>, id: Id, input: PersonInput) -> 
         &mut *state.store()?,
         id,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -43,7 +43,7 @@ pub fn person_set_active(state: State<'_, AppState>, id: Id, active: bool) -> Cm
         &mut *state.store()?,
         id,
         active,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

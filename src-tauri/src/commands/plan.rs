@@ -5,9 +5,9 @@
 //! the store as it is then: during the search the app stays usable and other commands run. `plan_apply` checks each
 //! proposal again when writing, so a change made meanwhile is reported as refused, never written over.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
 use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -24,7 +24,7 @@ pub fn plan_suggest(
     state.plan_cancel.store(false, Ordering::SeqCst);
     // A window that went away must not fail the run.
     let mut progress = |p: Progress| drop(on_progress.send(p));
-    let now = Utc::now();
+    let now = clock::now();
     let inst = plan::prepare(&*state.store()?, &request, now, &mut progress)?;
     let found = plan::search(&inst, &request, &state.plan_cancel, &mut progress);
     Ok(plan::recheck(
@@ -47,7 +47,7 @@ pub fn plan_weights_update(state: State<'_, AppState>, weights: Weights) -> CmdR
     Ok(plan::update_weights(
         &mut *state.store()?,
         &weights,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -64,7 +64,7 @@ pub fn plan_apply(state: State<'_, AppState>, plan: Plan) -> CmdResult<Applied> 
     Ok(plan::apply(
         &mut *state.store()?,
         &plan,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

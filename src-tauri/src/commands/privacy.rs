@@ -1,8 +1,8 @@
 //! Privacy commands: the retention setting, a person's erasure (preview, then erase) and access export.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
 use std::path::PathBuf;
 use tauri::State;
 use unisson_core::model::{Id, Retention};
@@ -21,7 +21,7 @@ pub fn retention_update(state: State<'_, AppState>, retention: Retention) -> Cmd
     Ok(settings::update_retention(
         &mut *state.store()?,
         &retention,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -29,7 +29,11 @@ pub fn retention_update(state: State<'_, AppState>, retention: Retention) -> Cmd
 /// What erasing a person would change.
 #[tauri::command(async)]
 pub fn person_erasure_preview(state: State<'_, AppState>, id: Id) -> CmdResult<ErasurePreview> {
-    Ok(privacy::erasure_preview(&*state.store()?, id, Utc::now())?)
+    Ok(privacy::erasure_preview(
+        &*state.store()?,
+        id,
+        clock::now(),
+    )?)
 }
 
 /// Erases a person's identity (GDPR).
@@ -38,7 +42,7 @@ pub fn person_erase(state: State<'_, AppState>, id: Id) -> CmdResult<ErasurePrev
     Ok(privacy::erase(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -54,6 +58,6 @@ pub fn person_export_access(
         &*state.store()?,
         id,
         &out_dir,
-        Utc::now(),
+        clock::now(),
     )?)
 }

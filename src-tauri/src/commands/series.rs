@@ -1,8 +1,9 @@
 //! Brief series and rota commands.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use unisson_core::model::{Id, Series, SeriesInput};
 use unisson_core::ops::series;
@@ -20,7 +21,7 @@ pub fn series_create(state: State<'_, AppState>, input: SeriesInput) -> CmdResul
     Ok(series::create(
         &mut *state.store()?,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -38,7 +39,7 @@ pub fn series_update_from(
         id,
         from,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -50,7 +51,12 @@ pub fn brief_rota_preview(
     series_id: Id,
     next: usize,
 ) -> CmdResult<Rota> {
-    Ok(series::rota(&*state.store()?, series_id, next, Utc::now())?)
+    Ok(series::rota(
+        &*state.store()?,
+        series_id,
+        next,
+        clock::now(),
+    )?)
 }
 
 /// Applies the rota.
@@ -60,7 +66,7 @@ pub fn brief_rota_apply(state: State<'_, AppState>, series_id: Id, next: usize) 
         &mut *state.store()?,
         series_id,
         next,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

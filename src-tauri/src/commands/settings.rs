@@ -1,8 +1,8 @@
 //! Settings commands.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::Utc;
 use tauri::State;
 use unisson_core::model::{timezone_names, PlanningRules, Settings};
 use unisson_core::ops::settings;
@@ -19,7 +19,7 @@ pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CmdRes
     Ok(settings::update(
         &mut *state.store()?,
         &settings,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -42,7 +42,7 @@ pub fn rules_update(state: State<'_, AppState>, rules: PlanningRules) -> CmdResu
     Ok(settings::update_rules(
         &mut *state.store()?,
         &rules,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

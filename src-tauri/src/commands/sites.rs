@@ -1,8 +1,9 @@
 //! Site commands.
 
+use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use unisson_core::model::{DayOccupancy, Id, Site, SiteInput, SiteRow};
 use unisson_core::ops::sites;
@@ -19,7 +20,7 @@ pub fn site_add(state: State<'_, AppState>, input: SiteInput) -> CmdResult<Site>
     Ok(sites::add(
         &mut *state.store()?,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -31,7 +32,7 @@ pub fn site_update(state: State<'_, AppState>, id: Id, input: SiteInput) -> CmdR
         &mut *state.store()?,
         id,
         &input,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }
@@ -42,7 +43,7 @@ pub fn site_delete(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
     Ok(sites::delete(
         &mut *state.store()?,
         id,
-        Utc::now(),
+        clock::now(),
         &state.actor,
     )?)
 }

@@ -66,7 +66,8 @@ function nextWorkingDay(day) {
 
 // The Planning page opens on the week of today (Monday first) and shows 30 days; A and B are the next two working
 // days after today, so both are in the future and on the board without paging.
-const today = dayIn(ZONE);
+// The app takes UNISSON_NOW as its clock when the run fixes it (it inherits this environment through tauri-driver).
+const today = dayIn(ZONE, process.env.UNISSON_NOW ? new Date(process.env.UNISSON_NOW) : new Date());
 const dayA = nextWorkingDay(today);
 const dayB = nextWorkingDay(dayA);
 

@@ -2,6 +2,7 @@
  * Application-wide state: the saved settings and the app info, loaded once by the root layout.
  * The UI language follows Settings.language, or the system locale when it is null.
  */
+import { setFixedNow } from '$lib/clock';
 import type { AppInfo } from '$lib/bindings/AppInfo';
 import type { Language } from '$lib/bindings/Language';
 import type { Settings } from '$lib/bindings/Settings';
@@ -29,7 +30,10 @@ export function applyLanguage(language: Language | null): void {
 
 export async function initApp(): Promise<void> {
 	const [settings, info] = await Promise.allSettled([api.settingsGet(), api.appInfo()]);
-	if (info.status === 'fulfilled') appState.info = info.value;
+	if (info.status === 'fulfilled') {
+		appState.info = info.value;
+		setFixedNow(info.value.fixedNow);
+	}
 	if (settings.status === 'fulfilled') appState.settings = settings.value;
 	applyLanguage(appState.settings?.language ?? null);
 	appState.ready = true;

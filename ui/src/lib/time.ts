@@ -3,6 +3,7 @@
  * were planned in; the UI reasons in local days ("YYYY-MM-DD") of that zone, like the Rust side does
  * (`schedule::halfday`). No Svelte, no IPC.
  */
+import { now } from './clock';
 
 /** A calendar day, ISO "YYYY-MM-DD". */
 export type Day = string;
@@ -178,8 +179,8 @@ export function lastDayOf(start: string, end: string, zone: string): Day {
 }
 
 /** Today in `zone`. */
-export function today(zone: string, now: Date = new Date()): Day {
-	return localDay(now, zone);
+export function today(zone: string, at: Date = now()): Day {
+	return localDay(at, zone);
 }
 
 /** "HH:MM" → [hour, minute], or null. */

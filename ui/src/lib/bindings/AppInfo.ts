@@ -15,4 +15,9 @@ dbPath: string,
 /**
  * BCP 47 system locale, e.g. `fr-FR`.
  */
-systemLocale: string, };
+systemLocale: string, 
+/**
+ * The instant the clock is fixed at (`UNISSON_NOW`, for tests and demos), so the pages' "today" agrees with core's;
+ * `None` on the system clock.
+ */
+fixedNow: string | null, };

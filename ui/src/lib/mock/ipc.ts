@@ -355,7 +355,8 @@ function handle(db: Db, cmd: string, args: Args): unknown {
 			return {
 				version: '0.1.0-mock',
 				dbPath: '/home/demo/.local/share/fr.unisson.app/unisson.db',
-				systemLocale: navigator.language
+				systemLocale: navigator.language,
+				fixedNow: null
 			} satisfies AppInfo;
 		default: {
 			// Activities, absences and planning rules live in their own mock (scheduling.ts).
