@@ -213,6 +213,25 @@ fn a_full_export_writes_requests_calendars_and_the_index() {
     );
     let eml = files(&dir, "eml");
     assert_eq!(eml.len(), 2, "one message per REQUEST: {eml:?}");
+    let calendars = files(&dir, "people");
+    assert_eq!(calendars.len(), 3, "one calendar per person: {calendars:?}");
+    for name in calendars {
+        let text = read(&dir, &format!("people/{name}"));
+        let events = text.matches("BEGIN:VEVENT").count();
+        assert!(events > 0, "{name}: a calendar is written only with events");
+        // The activities have no organizer of their own: the export's (Settings') organizer is the ORGANIZER, as
+        // in their REQUESTs.
+        assert_eq!(
+            text.matches("\r\nORGANIZER;CN=\"Claire Martin\":mailto:claire@exemple.fr\r\n")
+                .count(),
+            events,
+            "{name}: RFC 5546 §3.2.1 wants one ORGANIZER in every VEVENT of a PUBLISH, the REQUESTs' one:\n{text}"
+        );
+        assert!(
+            !text.contains("\r\nATTENDEE"),
+            "{name}: a PUBLISH schedules nobody, so it has no ATTENDEE:\n{text}"
+        );
+    }
 }
 
 #[test]

@@ -198,6 +198,16 @@ fn moved_retitled_and_cancelled_occurrences_are_overrides_and_exdates() {
         "the series plus one override per changed occurrence:\n{text}"
     );
     assert_eq!(
+        lines(&text, "ORGANIZER"),
+        vec!["ORGANIZER;CN=\"Claire Martin\":mailto:claire@exemple.fr"; 3],
+        "RFC 5546 §3.2.1: every VEVENT of a PUBLISH, override included, has the export's ORGANIZER (libical rejects \
+         the file otherwise):\n{text}"
+    );
+    assert!(
+        lines(&text, "ATTENDEE").is_empty(),
+        "a PUBLISH schedules nobody: no ATTENDEE"
+    );
+    assert_eq!(
         lines(&text, "RECURRENCE-ID"),
         vec![
             "RECURRENCE-ID;TZID=Europe/Paris:20270322T080000",
@@ -411,6 +421,14 @@ fn the_writer_keeps_each_uid_one_recurring_set() {
         )
         .is_err(),
         "two overrides of the same occurrence are refused"
+    );
+    let mut orphan = event("a@test");
+    orphan.organizer = None;
+    let err = write(ical::Method::Publish, vec![orphan])
+        .expect_err("RFC 5546 §3.2.1: a PUBLISH VEVENT without ORGANIZER is refused, not written");
+    assert!(
+        err.to_string().contains("a@test") && err.to_string().contains("ORGANIZER"),
+        "the refusal names the event and the missing property: {err}"
     );
     let mut repeating = moved;
     repeating.rrule = Some("FREQ=DAILY");

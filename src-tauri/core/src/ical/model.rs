@@ -145,7 +145,7 @@ pub struct Event<'a> {
     pub status: EventStatus,
     /// CATEGORIES.
     pub categories: Vec<&'a str>,
-    /// ORGANIZER (required by REQUEST and CANCEL, dropped from PUBLISH).
+    /// ORGANIZER: required in every method, PUBLISH included (RFC 5546 §3.2); the writer refuses an event without.
     pub organizer: Option<Address<'a>>,
     /// ATTENDEEs (dropped from PUBLISH).
     pub attendees: Vec<Attendee<'a>>,

@@ -5,8 +5,9 @@
 //! - `REQUEST`, `CANCEL` and `REPLY` carry exactly one VEVENT, or one recurring set: the VEVENTs of one UID, which
 //!   RFC 5545 wants in the same VCALENDAR (one with the rule, the others overriding one occurrence each with a
 //!   distinct RECURRENCE-ID and no RRULE of their own); in any calendar, a UID has at most one VEVENT without
-//!   RECURRENCE-ID; a `REQUEST` never says `STATUS:CANCELLED` and a `CANCEL` always does; a `PUBLISH` calendar has no
-//!   ORGANIZER or ATTENDEE;
+//!   RECURRENCE-ID; a `REQUEST` never says `STATUS:CANCELLED` and a `CANCEL` always does; every VEVENT, whatever
+//!   the method, has exactly one ORGANIZER (RFC 5546 §3.2: a PUBLISH too, and libical's iTIP check rejects a
+//!   PUBLISH without one), and a `PUBLISH` has no ATTENDEE (it schedules nobody);
 //! - every TZID used has its VTIMEZONE in the same file, written before the events, valid one year either side of
 //!   them; a local time that falls in the repeated hour of a DST change (and is the second of the two) is written in
 //!   UTC instead, since a TZID form would name the first one;
@@ -234,10 +235,14 @@ impl Writer {
             (_, s) => s,
         };
         let scheduling = method != Method::Publish;
-        if scheduling && method != Method::Reply && e.organizer.is_none() {
+        if e.organizer.is_none() {
             return Err(invalid(
                 "organizer",
-                format!("a {} needs an organizer", method.as_str()),
+                format!(
+                    "event {}: every VEVENT of a {} needs an ORGANIZER (RFC 5546 §3.2)",
+                    e.uid,
+                    method.as_str()
+                ),
             ));
         }
         if let Some(rule) = e.rrule {
@@ -308,12 +313,12 @@ impl Writer {
             self.flush();
         }
         self.out.push_str("TRANSP:OPAQUE\r\n");
+        if let Some(org) = &e.organizer {
+            self.start("ORGANIZER");
+            self.address(org)?;
+            self.flush();
+        }
         if scheduling {
-            if let Some(org) = &e.organizer {
-                self.start("ORGANIZER");
-                self.address(org)?;
-                self.flush();
-            }
             for a in &e.attendees {
                 self.start("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=");
                 self.line.push_str(match a.role {

@@ -1,6 +1,8 @@
 //! The two PUBLISH kinds of file: a person's "all my sessions" calendar, and a brief series for its sales team.
 //!
-//! Invariants: PUBLISH files carry no ORGANIZER or ATTENDEE (the writer drops them); a personal calendar lists the
+//! Invariants: every VEVENT of a PUBLISH file has the export's ORGANIZER, the same as the REQUESTs' (Settings'
+//! organizer, which the export requires before it writes anything, so an activity with no organizer of its own still
+//! gets one), and no ATTENDEE (the writer drops them); a personal calendar lists the
 //! person's activities in the export range that go on and that they are coming to (not declined, removed or
 //! waitlisted), except the occurrences of their own team's brief series, which they get as the series; a series is
 //! one VEVENT whose EXDATEs are the stored exception days plus the rule days of its cancelled occurrences, and whose
@@ -9,7 +11,7 @@
 //!   override in the same file: same UID, RECURRENCE-ID = its start by the rule (DTSTART's zone), its own DTSTART,
 //!   DTEND, SUMMARY, LOCATION, and SEQUENCE = the series' + the occurrence's, so either change raises it;
 //! - a cancelled occurrence is an EXDATE, not a `CANCEL` with RECURRENCE-ID: the file is a PUBLISH calendar that
-//!   replaces its previous copy (RFC 5546 §3.2.1), with no ORGANIZER to cancel on behalf of; each occurrence's own
+//!   replaces its previous copy (RFC 5546 §3.2.1), not a scheduling message; each occurrence's own
 //!   REQUEST/CANCEL (its own UID) goes to the people invited to it.
 
 use super::build;
@@ -91,7 +93,7 @@ pub(super) fn personal(
                     description: desc,
                     status: build::status_of(a.status),
                     categories: build::categories(a.kind, p.labels),
-                    organizer: None,
+                    organizer: Some(p.org),
                     attendees: Vec::new(),
                     alarm: Some(Alarm {
                         before: build::reminder_before(a),
@@ -203,7 +205,7 @@ pub(super) fn series(
             description: &description,
             status: EventStatus::Confirmed,
             categories: build::categories(ActivityKind::Brief, p.labels),
-            organizer: None,
+            organizer: Some(p.org),
             attendees: Vec::new(),
             alarm: None,
             rrule: Some(&s.rrule),
@@ -228,7 +230,7 @@ pub(super) fn series(
                 description: &description,
                 status: build::status_of(a.status),
                 categories: build::categories(ActivityKind::Brief, p.labels),
-                organizer: None,
+                organizer: Some(p.org),
                 attendees: Vec::new(),
                 alarm: None,
                 rrule: None,

@@ -367,6 +367,8 @@ pub(super) fn plan(
 /// What the calendar builders need from the context.
 pub(super) struct Parts<'c, 'l> {
     pub l: &'l Loaded,
+    /// The ORGANIZER of every file, PUBLISH ones included: the same as in the REQUESTs.
+    pub org: Address<'l>,
     pub labels: &'static Labels,
     pub now: DateTime<Utc>,
     pub zones: &'c mut ZoneCache,
@@ -375,6 +377,7 @@ pub(super) struct Parts<'c, 'l> {
 fn ctx_parts<'c, 'l>(ctx: &'c mut Ctx<'l>) -> Parts<'c, 'l> {
     Parts {
         l: ctx.l,
+        org: ctx.org,
         labels: ctx.labels,
         now: ctx.now,
         zones: &mut ctx.zones,
