@@ -315,6 +315,61 @@ fn a_series_change_puts_later_occurrences_back_on_the_rule() {
 }
 
 #[test]
+fn a_change_in_the_second_of_the_last_export_is_sent_by_the_next_changed_only_export() {
+    // Times are kept to the second, and a fixed clock (UNISSON_NOW) gives every command the same instant: an occurrence
+    // moved "at" the last export's time must still re-send the series file.
+    let mut w = world();
+    let dir = tempfile::tempdir().expect("tempdir");
+    invites::export(
+        &mut w.store,
+        &dir.path().join("full"),
+        &InviteExportOptions::default(),
+        now(),
+        "t",
+    )
+    .expect("full export");
+    let moved = occurrence(&w, paris(day(2027, 3, 22), 8, 0));
+    edit(&mut w, moved, |a| {
+        a.start = paris(day(2027, 3, 23), 10, 30);
+        a.end = a.start + Duration::minutes(45);
+    });
+    let changed = InviteExportOptions {
+        changed_only: true,
+        ..Default::default()
+    };
+    let summary = invites::export(
+        &mut w.store,
+        &dir.path().join("changed"),
+        &changed,
+        now(),
+        "t",
+    )
+    .expect("changed-only export");
+    assert_eq!(
+        summary.series, 1,
+        "the occurrence changed at the last export's second: the team must get the series with its override"
+    );
+    // The export of the same second may send it once more (harmless); once an export later than the change has
+    // run, it is not sent again.
+    for (sub, hours) in [("later", 1), ("quiet", 2)] {
+        let summary = invites::export(
+            &mut w.store,
+            &dir.path().join(sub),
+            &changed,
+            now() + Duration::hours(hours),
+            "t",
+        )
+        .expect("later changed-only export");
+        if sub == "quiet" {
+            assert_eq!(
+                summary.series, 0,
+                "nothing changed since an export after the change: the series is not sent again"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_bulk_inserted_occurrence_keeps_its_rule_start_after_a_move() {
     // The demo inserts occurrences in bulk, with no audit entry of their own: their start by the rule is the start
     // before their first (audited) change.

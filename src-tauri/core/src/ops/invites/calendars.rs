@@ -154,9 +154,12 @@ pub(super) fn series(
             .filter(|a| a.series_id == Some(id))
             .collect();
         if options.changed_only {
+            // `>=`: times are kept to the second, so a change in the same second as the last export (or any change
+            // under a fixed clock, UNISSON_NOW) must count as after it; a needless re-send is harmless, a missed one
+            // leaves a stale series in people's calendars.
             let changed = l
                 .last_export
-                .is_none_or(|t| s.updated_at > t || occurrences.iter().any(|a| a.updated_at > t));
+                .is_none_or(|t| s.updated_at >= t || occurrences.iter().any(|a| a.updated_at >= t));
             if !changed {
                 continue;
             }
