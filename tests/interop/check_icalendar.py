@@ -1,8 +1,10 @@
 """Checks the .ics files Unisson wrote with Python `icalendar`, against what the database holds.
 
-Usage: check_icalendar.py DB OUT_DIR GOLDEN_DIR EXPECTED_JSON
-Reads the SQLite database with the standard library, writes EXPECTED_JSON (the same facts, for check_icaljs.mjs),
-and prints one line per failure and a closing line `icalendar: N passed, M failed`.
+Usage: check_icalendar.py DB OUT_DIR GOLDEN_DIR EXPECTED_JSON NOW full|changed
+Reads the SQLite database with the standard library, writes EXPECTED_JSON (the same facts, for check_icaljs.mjs and
+check_libical.py), and prints one line per failure and a closing line `icalendar: N passed, M failed`; exits 1 on any
+failure. NOW (RFC 3339, UTC) is the export's clock: a personal calendar holds exactly the person's activities that end
+after it. With `full`, every person who has such an activity must have their calendar in OUT_DIR.
 """
 
 import datetime as dt
@@ -17,6 +19,10 @@ from dateutil.rrule import rrulestr
 
 PASSED = 0
 FAILED = 0
+# Participation statuses of someone expected there (ops::invites::build::coming).
+COMING = ("invited", "accepted", "tentative")
+# Anonymised people get nothing (ops::privacy::ANONYMISED_DOMAIN).
+ANONYMISED = "@anonymised.invalid"
 
 
 def check(ok, what):
@@ -61,7 +67,26 @@ def dump(db):
             "localStart": r["local_start"], "firstDay": r["first_day"], "exdates": json.loads(r["exdates"]),
             "briefs": briefs,
         }
-    return {"organizer": settings.get("organizer_email", ""), "activities": acts, "series": series}
+    return {
+        "organizer": settings.get("organizer_email", ""), "organizerName": settings.get("organizer_name", ""),
+        "activities": acts, "series": series,
+    }
+
+
+def calendars(facts, now):
+    """Person id -> the UIDs their "all my sessions" calendar must hold: the activities in the export's range (ending
+    after `now`) that go on and that they come to, except the occurrences of their own team's brief series (they get
+    the series file instead)."""
+    team_of = {s["id"]: s["team"] for s in facts["series"].values()}
+    out = {}
+    for uid, a in facts["activities"].items():
+        if a["status"] == "cancelled" or a["end"] <= now:
+            continue
+        team = team_of.get(a["seriesId"])
+        for p in a["participants"]:
+            if p["status"] in COMING and not p["email"].lower().endswith(ANONYMISED) and p["team"] != team:
+                out.setdefault(str(p["personId"]), []).append(uid)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def local_date(instant_iso, zone):
@@ -148,14 +173,28 @@ def check_person(path, facts):
     cal = icalendar.Calendar.from_ical(path.read_bytes())
     person = int(path.stem.rsplit("-", 1)[1])
     check(str(cal["METHOD"]) == "PUBLISH", f"{path.name}: a personal calendar is PUBLISH")
+    got = set()
     for ev in cal.walk("VEVENT"):
-        check("ORGANIZER" not in ev and "ATTENDEE" not in ev, f"{path.name}: no scheduling in PUBLISH")
+        got.add(str(ev["UID"]))
+        organizer_ok(ev, facts, path)
+        check("ATTENDEE" not in ev, f"{path.name}: a PUBLISH has no ATTENDEE")
         a = facts["activities"].get(str(ev["UID"]))
         check(a is not None and a["status"] != "cancelled", f"{path.name}: {ev['UID']} is a live activity")
         if a:
             mine = [p for p in a["participants"] if p["personId"] == person]
             check(mine and mine[0]["status"] in ("invited", "accepted", "tentative"), f"{path.name}: the person comes")
             times_match(ev, a, path)
+    want = set(facts["calendars"].get(str(person), []))
+    check(got == want, f"{path.name}: holds exactly the person's upcoming activities ({len(got)} vs {len(want)} in the store)")
+
+
+def organizer_ok(ev, facts, path):
+    """RFC 5546 §3.2.1: exactly one ORGANIZER in every VEVENT, PUBLISH included; ours is Settings' organizer."""
+    org = ev.get("ORGANIZER")
+    check(org is not None and not isinstance(org, list), f"{path.name}: exactly one ORGANIZER in {ev.get('UID')}")
+    if org is not None and not isinstance(org, list):
+        check(str(org).lower() == "mailto:" + facts["organizer"].lower(), f"{path.name}: ORGANIZER address")
+        check(str(org.params.get("CN")) == facts["organizerName"], f"{path.name}: ORGANIZER CN")
 
 
 def shown(events, lo=None, hi=None, where=""):
@@ -191,7 +230,11 @@ def shown(events, lo=None, hi=None, where=""):
 def check_series(path, facts):
     raw_lines(path)
     cal = icalendar.Calendar.from_ical(path.read_bytes())
+    check(str(cal["METHOD"]) == "PUBLISH", f"{path.name}: a series file is PUBLISH")
     events = cal.walk("VEVENT")
+    for e in events:
+        organizer_ok(e, facts, path)
+        check("ATTENDEE" not in e, f"{path.name}: a PUBLISH has no ATTENDEE")
     ev = next((e for e in events if "RECURRENCE-ID" not in e), None)
     check(ev is not None, f"{path.name}: the series VEVENT is there")
     if ev is None:
@@ -205,6 +248,7 @@ def check_series(path, facts):
     check(tzid == s["timezone"], f"{path.name}: DTSTART in the series' zone")
     window_start = ev["DTSTAMP"].dt
     briefs = [b for b in s["briefs"] if b["start"] >= iso(window_start)]
+    check(briefs, f"{path.name}: the store has upcoming briefs for this series (nothing to compare otherwise)")
     if not briefs:
         return
     window_end = max(dt.datetime.fromisoformat(b["start"].replace("Z", "+00:00")) for b in briefs)
@@ -227,6 +271,8 @@ def check_golden(path):
             check(got == want["start" if key == "DTSTART" else "end"], f"{path.name}: {key} {got}")
         vtimezone_agrees(cal, ev, path)
         check(str(ev["STATUS"]) == want["status"], f"{path.name}: STATUS")
+        org = ev.get("ORGANIZER")
+        check(org is not None and str(org) == f"mailto:{want['organizer']}", f"{path.name}: one ORGANIZER, the expected one")
         att = ev.get("ATTENDEE", [])
         att = att if isinstance(att, list) else [att]
         check([str(a).removeprefix("mailto:") for a in att] == [a["email"] for a in want["attendees"]], f"{path.name}: attendees")
@@ -240,12 +286,22 @@ def check_golden(path):
 
 def main():
     db, out, golden, expected = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]), sys.argv[4]
+    now, mode = sys.argv[5], sys.argv[6]
+    if mode not in ("full", "changed") or iso(dt.datetime.fromisoformat(now.replace("Z", "+00:00"))) != now:
+        sys.exit(f"usage: check_icalendar.py DB OUT GOLDEN EXPECTED NOW(YYYY-MM-DDTHH:MM:SSZ) full|changed, not {now} {mode}")
     facts = dump(db)
+    facts["now"] = now
+    facts["calendars"] = calendars(facts, now)
     pathlib.Path(expected).write_text(json.dumps(facts, indent=1))
     for path in sorted(out.glob("**/invites/*.ics")):
         check_invite(path, facts)
-    for path in sorted(out.glob("**/people/*.ics")):
+    people = sorted(out.glob("**/people/*.ics"))
+    for path in people:
         check_person(path, facts)
+    if mode == "full":
+        have = {p.stem.rsplit("-", 1)[1] for p in people}
+        missing = sorted(set(facts["calendars"]) - have, key=int)
+        check(not missing, f"a full export gives a calendar to everyone with an upcoming activity; missing: {missing[:10]}")
     for path in sorted(out.glob("**/series/*.ics")):
         check_series(path, facts)
     for path in sorted(golden.glob("*.ics")):

@@ -96,13 +96,27 @@ function checkInvite(file, facts) {
   check(ev.getFirstPropertyValue("sequence") >= a.sequence, `${name}: SEQUENCE`);
 }
 
+// RFC 5546 §3.2.1: exactly one ORGANIZER in every VEVENT, PUBLISH included (Settings' organizer), and a PUBLISH has
+// no ATTENDEE.
+function publishedBy(ev, facts, name) {
+  const orgs = ev.getAllProperties("organizer");
+  check(orgs.length === 1, `${name}: exactly one ORGANIZER (${orgs.length})`);
+  if (orgs.length === 1) {
+    check(String(orgs[0].getFirstValue()).toLowerCase() === `mailto:${facts.organizer.toLowerCase()}`, `${name}: ORGANIZER`);
+    check(orgs[0].getParameter("cn") === facts.organizerName, `${name}: ORGANIZER CN`);
+  }
+  check(!ev.hasProperty("attendee"), `${name}: a PUBLISH has no ATTENDEE`);
+}
+
 function checkPerson(file, facts) {
   const name = path.basename(file);
   const cal = load(file);
   const person = Number(name.replace(/\.ics$/, "").split("-").pop());
   check(cal.getFirstPropertyValue("method") === "PUBLISH", `${name}: PUBLISH`);
+  const got = [];
   for (const ev of cal.getAllSubcomponents("vevent")) {
-    check(!ev.hasProperty("organizer") && !ev.hasProperty("attendee"), `${name}: no scheduling in PUBLISH`);
+    got.push(ev.getFirstPropertyValue("uid"));
+    publishedBy(ev, facts, name);
     const a = facts.activities[ev.getFirstPropertyValue("uid")];
     check(a && a.status !== "cancelled", `${name}: a live activity`);
     if (!a) continue;
@@ -110,6 +124,11 @@ function checkPerson(file, facts) {
     check(mine && ["invited", "accepted", "tentative"].includes(mine.status), `${name}: the person comes`);
     timesMatch(ev, a, name);
   }
+  const want = facts.calendars[String(person)] ?? [];
+  check(
+    JSON.stringify(got.sort()) === JSON.stringify([...want].sort()),
+    `${name}: holds exactly the person's upcoming activities (${got.length} vs ${want.length} in the store)`,
+  );
 }
 
 // The starts (UTC ISO) a recurring set shows up to `until` (all of them when null): ical.js expands the rule, drops
@@ -138,7 +157,9 @@ function shown(events, name, from = null, until = null) {
 function checkSeries(file, facts) {
   const name = path.basename(file);
   const cal = load(file);
+  check(cal.getFirstPropertyValue("method") === "PUBLISH", `${name}: PUBLISH`);
   const events = cal.getAllSubcomponents("vevent");
+  for (const ev of events) publishedBy(ev, facts, name);
   const vevent = events.find((e) => !e.hasProperty("recurrence-id"));
   check(vevent !== undefined, `${name}: the series VEVENT is there`);
   if (!vevent) return;
@@ -149,6 +170,7 @@ function checkSeries(file, facts) {
   check(tzid === s.timezone, `${name}: DTSTART zone`);
   const from = iso(vevent.getFirstPropertyValue("dtstamp"));
   const briefs = s.briefs.filter((b) => b.start >= from);
+  check(briefs.length > 0, `${name}: the store has upcoming briefs for this series (nothing to compare otherwise)`);
   if (briefs.length === 0) return;
   const until = briefs.map((b) => b.start).sort().pop();
   const got = shown(events, name, from, until);
@@ -172,6 +194,8 @@ function checkGolden(file) {
       check((v.isDate ? v.toString() : iso(v)) === w, `${name}: ${key} ${v.isDate ? v : iso(v)} == ${w}`);
     }
     check(ev.getFirstPropertyValue("status") === want.status, `${name}: STATUS`);
+    const orgs = ev.getAllProperties("organizer").map((p) => String(p.getFirstValue()));
+    check(JSON.stringify(orgs) === JSON.stringify([`mailto:${want.organizer}`]), `${name}: one ORGANIZER, the expected one`);
     const att = ev.getAllProperties("attendee");
     check(
       JSON.stringify(att.map((p) => p.getParameter("cn"))) === JSON.stringify(want.attendees.map((a) => a.name)),
