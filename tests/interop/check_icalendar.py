@@ -15,23 +15,13 @@ import sys
 from zoneinfo import ZoneInfo
 
 import icalendar
+from checks import check, finish
 from dateutil.rrule import rrulestr
 
-PASSED = 0
-FAILED = 0
 # Participation statuses of someone expected there (ops::invites::build::coming).
 COMING = ("invited", "accepted", "tentative")
 # Anonymised people get nothing (ops::privacy::ANONYMISED_DOMAIN).
 ANONYMISED = "@anonymised.invalid"
-
-
-def check(ok, what):
-    global PASSED, FAILED
-    if ok:
-        PASSED += 1
-    else:
-        FAILED += 1
-        print(f"FAIL {what}")
 
 
 def iso(t):
@@ -306,8 +296,7 @@ def main():
         check_series(path, facts)
     for path in sorted(golden.glob("*.ics")):
         check_golden(path)
-    print(f"icalendar: {PASSED} passed, {FAILED} failed")
-    sys.exit(1 if FAILED else 0)
+    finish("icalendar")
 
 
 if __name__ == "__main__":

@@ -20,35 +20,38 @@ from zoneinfo import ZoneInfo
 
 import gi
 
+from checks import check, finish
+
 gi.require_version("ICalGLib", "3.0")
 from gi.repository import ICalGLib as I  # noqa: E402
 
-PASSED = 0
-FAILED = 0
 UTC = I.Timezone.get_utc_timezone()
 VEVENT = I.ComponentKind.VEVENT_COMPONENT
 
 
-def check(ok, what):
-    global PASSED, FAILED
-    if ok:
-        PASSED += 1
-    else:
-        FAILED += 1
-        print(f"FAIL {what}")
+def each(first, following, kind):
+    """libical's iteration (get_first_X / get_next_X of one kind) as a list."""
+    out = []
+    item = first(kind)
+    while item is not None:
+        out.append(item)
+        item = following(kind)
+    return out
+
+
+def events(cal):
+    return each(cal.get_first_component, cal.get_next_component, VEVENT)
+
+
+def props(comp, kind):
+    return each(comp.get_first_property, comp.get_next_property, kind)
 
 
 def lic_errors(comp):
     """The X-LIC-ERROR properties libical put anywhere in `comp` (parse errors, then iTIP ones)."""
-    out = []
-    prop = comp.get_first_property(I.PropertyKind.XLICERROR_PROPERTY)
-    while prop is not None:
-        out.append(prop.get_xlicerror())
-        prop = comp.get_next_property(I.PropertyKind.XLICERROR_PROPERTY)
-    sub = comp.get_first_component(I.ComponentKind.ANY_COMPONENT)
-    while sub is not None:
+    out = [p.get_xlicerror() for p in props(comp, I.PropertyKind.XLICERROR_PROPERTY)]
+    for sub in each(comp.get_first_component, comp.get_next_component, I.ComponentKind.ANY_COMPONENT):
         out += lic_errors(sub)
-        sub = comp.get_next_component(I.ComponentKind.ANY_COMPONENT)
     return out
 
 
@@ -81,24 +84,6 @@ def self_test():
     check(any("ORGANIZER" in e for e in lic_errors(bad)), "self-test: the rejection names ORGANIZER")
     good = I.Component.new_from_string(publish(['ORGANIZER;CN="Claire Martin":mailto:claire@exemple.fr']))
     check(I.restriction_check(good) == 1 and not lic_errors(good), "self-test: the same PUBLISH with ORGANIZER passes")
-
-
-def events(cal):
-    out = []
-    ev = cal.get_first_component(VEVENT)
-    while ev is not None:
-        out.append(ev)
-        ev = cal.get_next_component(VEVENT)
-    return out
-
-
-def props(comp, kind):
-    out = []
-    prop = comp.get_first_property(kind)
-    while prop is not None:
-        out.append(prop)
-        prop = comp.get_next_property(kind)
-    return out
 
 
 def when(t):
@@ -302,8 +287,7 @@ def main():
         check_series(path, facts)
     for path in sorted(golden.glob("*.ics")):
         check_golden(path)
-    print(f"libical: {PASSED} passed, {FAILED} failed")
-    sys.exit(1 if FAILED else 0)
+    finish("libical")
 
 
 if __name__ == "__main__":
