@@ -2,9 +2,10 @@
 //! series with EXDATEs, one with overrides (RECURRENCE-ID) across a DST weekend, hostile names and a 300-character title, a CANCEL and a PUBLISH calendar.
 //!
 //! Each case is compared byte for byte with `tests/golden/<name>.ics` (DTSTAMP is fixed, so nothing varies), and its
-//! facts (instants in UTC, days, zone, attendees, status) with `<name>.expect.json`, which tests/interop/run.sh also
-//! checks with Python `icalendar` and `ical.js`. After an intended change, regenerate with
-//! `UNISSON_UPDATE_GOLDEN=1 cargo test -p unisson-core --test ical_golden` and review the diff.
+//! facts (instants in UTC, days, zone, organizer, attendees, status) with `<name>.expect.json`, which
+//! tests/interop/run.sh also checks with Python `icalendar`, `ical.js` and libical (with its iTIP check). After an
+//! intended change, regenerate with `UNISSON_UPDATE_GOLDEN=1 cargo test -p unisson-core --test ical_golden` and review
+//! the diff.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
