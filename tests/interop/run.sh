@@ -28,7 +28,8 @@ fi
 
 SYSTEM_PYTHON=/usr/bin/python3
 if ! "$SYSTEM_PYTHON" -c 'import gi; gi.require_version("ICalGLib", "3.0"); from gi.repository import ICalGLib' 2>/dev/null; then
-  echo "[interop] libical's Python binding is missing: install gir1.2-ical-3.0 and python3-gi (bash .ci/setup)" >&2
+  echo "[interop] FAIL libical's Python binding is missing: install gir1.2-ical-3.0 and python3-gi (bash .ci/setup)" >&2
+  echo "interop: 0 passed, 1 failed"
   exit 1
 fi
 
