@@ -1,48 +1,13 @@
 //! Pins the IPC contract the UI relies on: command names, argument names, and the `{ code, message, fields }` error
 //! shape, through the real command handlers and capability file (mock runtime, no window).
 
+mod ipc_support;
+
+use ipc_support::{app, invoke};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::test::mock_builder;
 use unisson_core::store::Store;
 use unisson_lib::state::AppState;
-
-fn app() -> (
-    tauri::App<tauri::test::MockRuntime>,
-    tauri::WebviewWindow<tauri::test::MockRuntime>,
-) {
-    let store = Store::open_in_memory().expect("in-memory store");
-    let app = unisson_lib::app::with_commands(mock_builder())
-        .manage(AppState::new(store, ":memory:".into(), "tester".into()))
-        .build(tauri::generate_context!())
-        .expect("app builds with the real config and capabilities");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("main window");
-    (app, window)
-}
-
-fn invoke(
-    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().expect("json response"))
-}
 
 fn person(email: &str) -> Value {
     json!({ "input": {

@@ -160,7 +160,7 @@ proptest! {
         let mut store = Store::open_in_memory().expect("store");
         let now = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).single().expect("now");
         let options = IcsImportOptions { person_email: None, dry_run: true };
-        if let Err(e) = invites::import_ics(&mut store, &text, &options, now, "prop") {
+        if let Err(e) = invites::import_ics(&mut store, text.as_bytes(), &options, now, "prop") {
             prop_assert_eq!(e.code(), "invalid_ics", "a broken file is reported as such: {}", e);
         }
     }

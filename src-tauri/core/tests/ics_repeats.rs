@@ -59,7 +59,7 @@ fn preview(store: &mut Store, text: &str) -> IcsImportReport {
         person_email: None,
         dry_run: true,
     };
-    invites::import_ics(store, text, &options, now(), "t").expect("the file is read")
+    invites::import_ics(store, text.as_bytes(), &options, now(), "t").expect("the file is read")
 }
 
 fn spans(report: &IcsImportReport, reason: &str) -> Vec<(NaiveDate, NaiveDate)> {
@@ -239,7 +239,7 @@ fn endless_rules_are_cut_at_two_years_with_a_note_and_never_hang() {
         person_email: None,
         dry_run: false,
     };
-    invites::import_ics(&mut store, &text, &real, now(), "t").expect("import");
+    invites::import_ics(&mut store, text.as_bytes(), &real, now(), "t").expect("import");
     assert_eq!(
         absences::between(store.conn(), day(2025, 1, 1), day(2027, 12, 31))
             .expect("list")

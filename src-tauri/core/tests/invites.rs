@@ -423,7 +423,8 @@ fn absences_are_previewed_then_imported_once() {
         person_email: Some("helene@exemple.fr".into()),
         dry_run: true,
     };
-    let preview = invites::import_ics(&mut w.store, HOLIDAYS, &dry, now(), "t").expect("preview");
+    let preview =
+        invites::import_ics(&mut w.store, HOLIDAYS.as_bytes(), &dry, now(), "t").expect("preview");
     assert_eq!(
         preview.kind,
         IcsImportKind::Absences,
@@ -467,13 +468,14 @@ fn absences_are_previewed_then_imported_once() {
         ..dry
     };
     assert_eq!(
-        invites::import_ics(&mut w.store, HOLIDAYS, &real, now(), "t")
+        invites::import_ics(&mut w.store, HOLIDAYS.as_bytes(), &real, now(), "t")
             .expect("import")
             .added,
         5,
         "every day is added"
     );
-    let again = invites::import_ics(&mut w.store, HOLIDAYS, &real, now(), "t").expect("again");
+    let again =
+        invites::import_ics(&mut w.store, HOLIDAYS.as_bytes(), &real, now(), "t").expect("again");
     assert_eq!(again.added, 0, "importing the same file twice adds nothing");
     let stored = absences::between(w.store.conn(), day(1, 1), day(12, 31)).expect("list");
     assert!(
@@ -499,7 +501,7 @@ fn replies_update_participants_and_report_the_rest() {
     };
     let r = invites::import_ics(
         &mut w.store,
-        &reply("formation@test", "MARC@exemple.fr", "ACCEPTED", 0),
+        reply("formation@test", "MARC@exemple.fr", "ACCEPTED", 0).as_bytes(),
         &go,
         now() + Duration::hours(5),
         "t",
@@ -532,7 +534,7 @@ fn replies_update_participants_and_report_the_rest() {
             ReplyOutcome::Unsupported,
         ),
     ] {
-        let r = invites::import_ics(&mut w.store, &text, &go, now(), "t")
+        let r = invites::import_ics(&mut w.store, text.as_bytes(), &go, now(), "t")
             .expect("reported, not an error");
         assert_eq!(
             r.replies[0].outcome, outcome,
@@ -553,7 +555,8 @@ fn a_malformed_file_names_its_line_and_changes_nothing() {
         person_email: None,
         dry_run: false,
     };
-    let err = invites::import_ics(&mut w.store, &broken, &go, now(), "t").expect_err("malformed");
+    let err = invites::import_ics(&mut w.store, broken.as_bytes(), &go, now(), "t")
+        .expect_err("malformed");
     assert_eq!(
         err.code(),
         "invalid_ics",
@@ -564,7 +567,8 @@ fn a_malformed_file_names_its_line_and_changes_nothing() {
         "the error names the bad line: {err}"
     );
     let unclosed = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20250101\r\nEND:VCALENDAR\r\n";
-    let err = invites::import_ics(&mut w.store, unclosed, &go, now(), "t").expect_err("unclosed");
+    let err = invites::import_ics(&mut w.store, unclosed.as_bytes(), &go, now(), "t")
+        .expect_err("unclosed");
     assert!(
         err.to_string().contains("line 4") && err.to_string().contains("VEVENT"),
         "says what is open: {err}"

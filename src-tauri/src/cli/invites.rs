@@ -4,7 +4,6 @@ use super::print_json;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
 use std::path::PathBuf;
-use unisson_core::ical;
 use unisson_core::ops::invites::{self, IcsImportOptions, InviteExportOptions};
 use unisson_core::store::Store;
 
@@ -72,12 +71,11 @@ pub fn export(store: &mut Store, args: ExportArgs, now: DateTime<Utc>) -> Result
 pub fn import(store: &mut Store, args: ImportIcsArgs, now: DateTime<Utc>) -> Result<(), String> {
     let bytes = std::fs::read(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
-    let text = ical::decode(&bytes).map_err(|e| format!("{}: {e}", args.file.display()))?;
     let options = IcsImportOptions {
         person_email: args.person,
         dry_run: args.dry_run,
     };
-    let report = invites::import_ics(store, text, &options, now, "cli")
+    let report = invites::import_ics(store, &bytes, &options, now, "cli")
         .map_err(|e| format!("{}: {}", args.file.display(), message(&e)))?;
     print_json(&report)
 }

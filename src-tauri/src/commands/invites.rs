@@ -1,7 +1,7 @@
 //! Invite commands: preview one activity's invite, export the folder of invites, import an .ics file.
 
 use crate::clock;
-use crate::error::{CmdResult, IpcError};
+use crate::error::CmdResult;
 use crate::state::AppState;
 use std::path::PathBuf;
 use tauri::State;
@@ -32,22 +32,18 @@ pub fn invites_export(
     )?)
 }
 
-/// Reads an .ics file the user picked (absences or replies); with `dryRun` only previews.
+/// Reads an .ics file the user picked (absences or replies); with `dryRun` only previews. The bytes go to core
+/// undecoded, so a file the CLI refuses with a line number is refused here the same way.
 #[tauri::command(async)]
 pub fn ics_import(
     state: State<'_, AppState>,
     path: PathBuf,
     options: IcsImportOptions,
 ) -> CmdResult<IcsImportReport> {
-    let text = std::fs::read_to_string(&path).map_err(|e| IpcError {
-        code: "io".into(),
-        message: format!("cannot read {}: {e}", path.display()),
-        fields: Vec::new(),
-        findings: Vec::new(),
-    })?;
+    let bytes = std::fs::read(&path).map_err(unisson_core::Error::Io)?;
     Ok(invites::import_ics(
         &mut *state.store()?,
-        &text,
+        &bytes,
         &options,
         clock::now(),
         &state.actor,

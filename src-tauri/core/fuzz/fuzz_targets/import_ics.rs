@@ -1,5 +1,5 @@
 //! Fuzzes the .ics importer: any bytes must give a result or a clean `invalid_ics` error, never a panic, and a dry
-//! run must leave the database untouched.
+//! run must leave the database untouched. The importer gets the raw bytes, as the app and the CLI pass them.
 #![no_main]
 
 use chrono::{TimeZone, Utc};
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         person_email: None,
         dry_run: true,
     };
-    if let Err(e) = invites::import_ics(&mut store, text, &options, now, "fuzz") {
+    if let Err(e) = invites::import_ics(&mut store, data, &options, now, "fuzz") {
         assert!(
             matches!(e.code(), "invalid_ics" | "validation"),
             "the importer fails cleanly: {e}"

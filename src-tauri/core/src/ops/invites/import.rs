@@ -1,11 +1,13 @@
 //! Importing an .ics file: absences and holidays (any calendar, read by [`super::absences`]), or RSVP replies
 //! (`METHOD:REPLY`).
 //!
-//! Invariants: a malformed file is an `invalid_ics` error naming the line, and nothing changes; a dry run returns the
-//! same report as the real run and changes nothing; the real run writes everything in one transaction. A reply is
-//! applied only to a participant of the activity whose UID it names, matched by email, whose status is still an
-//! answer (invited, accepted, tentative, declined), and only if it answers the version last sent to them (SEQUENCE)
-//! and is newer than their last change (DTSTAMP); anything else is reported, not applied.
+//! Invariants: [`import_ics`] takes the file's bytes, so the app and the CLI decode it the same way (UTF-8, BOM
+//! dropped, size capped: see [`ical::decode`]); a file that is not UTF-8 or is malformed is an `invalid_ics` error
+//! naming the line, and nothing changes; a dry run returns the same report as the real run and changes nothing; the
+//! real run writes everything in one transaction. A reply is applied only to a participant of the activity whose UID
+//! it names, matched by email, whose status is still an answer (invited, accepted, tentative, declined), and only if
+//! it answers the version last sent to them (SEQUENCE) and is newer than their last change (DTSTAMP); anything else
+//! is reported, not applied.
 
 use crate::error::{Error, Result};
 use crate::ical::{self, IcsEvent, IcsFile};
@@ -157,15 +159,16 @@ pub struct IcsImportReport {
     pub updated: usize,
 }
 
-/// Reads `text` and imports its absences or replies (see the module docs).
+/// Decodes the bytes of an .ics file and imports its absences or replies (see the module docs). Both faces pass the
+/// file as read from disk, never text they decoded themselves.
 pub fn import_ics(
     store: &mut Store,
-    text: &str,
+    bytes: &[u8],
     options: &IcsImportOptions,
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<IcsImportReport> {
-    let file = ical::parse(text)?;
+    let file = ical::parse(ical::decode(bytes)?)?;
     let is_reply = file.method.as_deref() == Some("REPLY");
     let mut report = IcsImportReport {
         kind: if is_reply {
