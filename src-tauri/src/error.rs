@@ -4,15 +4,15 @@
 use serde::Serialize;
 use ts_rs::TS;
 use unisson_core::schedule::Finding;
-use unisson_core::FieldError;
+use unisson_core::{ErrorCode, FieldError};
 
 /// An error as sent over IPC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct IpcError {
-    /// Stable machine code (`validation`, `not_found`, `site_in_use`, `storage`, ...).
-    pub code: String,
+    /// What kind of failure; the UI translates it and branches on it.
+    pub code: ErrorCode,
     /// An English sentence for logs; the UI shows its own translation of `code`.
     pub message: String,
     /// Per-field problems when `code` is `validation`.
@@ -24,7 +24,7 @@ pub struct IpcError {
 impl From<unisson_core::Error> for IpcError {
     fn from(e: unisson_core::Error) -> Self {
         IpcError {
-            code: e.code().to_owned(),
+            code: e.code(),
             message: e.to_string(),
             fields: e.fields().to_vec(),
             findings: e.findings().to_vec(),
@@ -36,7 +36,7 @@ impl IpcError {
     /// An error for a failure outside the core (poisoned lock, missing directory, ...).
     pub fn internal(message: impl Into<String>) -> Self {
         IpcError {
-            code: "internal".into(),
+            code: ErrorCode::Internal,
             message: message.into(),
             fields: Vec::new(),
             findings: Vec::new(),

@@ -15,4 +15,4 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-pub use error::{Error, FieldError, Result};
+pub use error::{Error, ErrorCode, FieldCode, FieldError, Result};

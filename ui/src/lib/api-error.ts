@@ -1,64 +1,16 @@
 import type { Department } from '$lib/bindings/Department';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { FieldError } from '$lib/bindings/FieldError';
 import type { Finding } from '$lib/bindings/Finding';
 import type { IpcError } from '$lib/bindings/IpcError';
+import { isErrorCode, isFieldCode } from './i18n/translate';
 
 const DEPARTMENTS = ['marketing', 'sales', 'crc', 'other'] as const satisfies readonly Department[];
-
-/** Top-level error codes the Rust side may return (IpcError.code). */
-export const ERROR_CODES = [
-	'validation',
-	'not_found',
-	'site_in_use',
-	'storage',
-	'internal',
-	'io',
-	'too_new',
-	'clash',
-	'needs_confirmation',
-	'invalid_ics'
-] as const;
-/** Field-level error codes (FieldError.code). */
-export const FIELD_ERROR_CODES = [
-	'required',
-	'invalid_email',
-	'duplicate_email',
-	'too_long',
-	'too_many_days',
-	'unknown_timezone',
-	'negative',
-	'unknown_site',
-	'unknown_manager',
-	'self_manager',
-	'manager_cycle',
-	'duplicate_name',
-	'duplicate_alias',
-	'already_undone',
-	'changed_since',
-	'invalid_direction',
-	'duplicate_participant',
-	'unknown_person',
-	'end_before_start',
-	'out_of_range',
-	'invalid_transition',
-	'nothing_to_undo',
-	'not_yet',
-	'invalid_mark',
-	'immutable',
-	'too_small',
-	'not_empty',
-	'invalid_range',
-	'organizer_missing',
-	'no_attendees',
-	'reason_required',
-	'anonymised',
-	'too_large'
-] as const;
 
 function isFieldError(value: unknown): value is FieldError {
 	if (typeof value !== 'object' || value === null) return false;
 	const v = value as Record<string, unknown>;
-	return typeof v.field === 'string' && typeof v.code === 'string';
+	return typeof v.field === 'string' && typeof v.code === 'string' && isFieldCode(v.code);
 }
 
 function isFinding(value: unknown): value is Finding {
@@ -86,7 +38,7 @@ function cleanFinding(f: Finding): Finding {
 	};
 }
 
-function isIpcErrorLike(value: unknown): value is Pick<IpcError, 'code'> & Partial<IpcError> {
+function isIpcErrorLike(value: unknown): value is { code: string } & Partial<Omit<IpcError, 'code'>> {
 	return (
 		typeof value === 'object' &&
 		value !== null &&
@@ -95,16 +47,16 @@ function isIpcErrorLike(value: unknown): value is Pick<IpcError, 'code'> & Parti
 }
 
 /**
- * A failed command. Pages branch on `code` (and on `fields[].code`), never on `message`,
- * which is the server's English text and is only shown for codes the UI does not know.
+ * A failed command. Pages branch on `code` (and on `fields[].code`), typed by core's enums, never on `message`,
+ * which is the server's English text, kept for logs.
  */
 export class ApiError extends Error {
-	readonly code: string;
+	readonly code: ErrorCode;
 	readonly fields: FieldError[];
 	/** Scheduling findings when `code` is `clash` or `needs_confirmation`. */
 	readonly findings: Finding[];
 
-	constructor(code: string, message: string, fields: FieldError[] = [], findings: Finding[] = []) {
+	constructor(code: ErrorCode, message: string, fields: FieldError[] = [], findings: Finding[] = []) {
 		super(message);
 		this.name = 'ApiError';
 		this.code = code;
@@ -117,7 +69,11 @@ export class ApiError extends Error {
 		return this.fields.find((f) => f.field === field);
 	}
 
-	/** Normalises whatever a rejected invoke() produced into an ApiError. */
+	/**
+	 * Normalises whatever a rejected invoke() produced into an ApiError. Anything that is not an IpcError with a
+	 * code of ours (a thrown Error, a string, a malformed value) is `internal`; field errors with a code that is not
+	 * ours are dropped, since the UI could not say what they mean.
+	 */
 	static from(reason: unknown): ApiError {
 		if (reason instanceof ApiError) return reason;
 		if (isIpcErrorLike(reason)) {
@@ -130,7 +86,7 @@ export class ApiError extends Error {
 				: [];
 			const findings = Array.isArray(reason.findings) ? reason.findings.filter(isFinding).map(cleanFinding) : [];
 			const message = typeof reason.message === 'string' ? reason.message : reason.code;
-			return new ApiError(reason.code, message, fields, findings);
+			return new ApiError(isErrorCode(reason.code) ? reason.code : 'internal', message, fields, findings);
 		}
 		if (typeof reason === 'string') return new ApiError('internal', reason);
 		if (reason instanceof Error) return new ApiError('internal', reason.message);

@@ -1,43 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ERROR_CODES, FIELD_ERROR_CODES } from './api-error';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldCode } from '$lib/bindings/FieldCode';
+import { ApiError } from './api-error';
 import { errorMessage, fieldErrorMessage, fieldErrorMessages } from './errors';
-import { LOCALES } from './i18n/translate';
+import { errorCodeTexts, fieldCodeTexts, LOCALES } from './i18n/translate';
 
-describe('field error codes', () => {
-	it('are all translated in every locale', () => {
+/** Every code core can send: the tables' keys, which their `Record<ErrorCode | FieldCode, string>` type makes exact. */
+const ERROR_CODES = Object.keys(errorCodeTexts.fr) as ErrorCode[];
+const FIELD_CODES = Object.keys(fieldCodeTexts.fr) as FieldCode[];
+
+describe('the code tables', () => {
+	it('list the same codes in French and English', () => {
 		for (const locale of LOCALES) {
-			for (const code of FIELD_ERROR_CODES) {
-				const text = fieldErrorMessage(locale, { code, message: 'SERVER TEXT' });
-				expect(text, `${locale}: field code ${code} must be translated, not show the server text`).not.toBe(
-					'SERVER TEXT'
-				);
+			expect(Object.keys(errorCodeTexts[locale]).sort(), `${locale} must translate exactly core's error codes`).toEqual(
+				[...ERROR_CODES].sort()
+			);
+			expect(Object.keys(fieldCodeTexts[locale]).sort(), `${locale} must translate exactly core's field codes`).toEqual(
+				[...FIELD_CODES].sort()
+			);
+		}
+		expect(ERROR_CODES.length, 'core sends at least the ten codes it had before the enum').toBeGreaterThanOrEqual(10);
+		expect(FIELD_CODES, 'the codes once missing a text are in the table').toEqual(
+			expect.arrayContaining(['invalid', 'invalid_rrule', 'invalid_time', 'before_from', 'not_participant'])
+		);
+	});
+
+	it('give every code a real sentence in both languages', () => {
+		for (const locale of LOCALES) {
+			for (const [code, text] of [...Object.entries(errorCodeTexts[locale]), ...Object.entries(fieldCodeTexts[locale])]) {
+				expect(text.trim(), `${locale}: ${code} needs a text, or the user reads nothing`).not.toBe('');
+				expect(text, `${locale}: ${code} must be explained, not shown as its code`).not.toBe(code);
+				expect(text, `${locale}: ${code} reads as a sentence`).toMatch(/[.!?]$/);
 			}
 		}
 	});
 
-	it('map to specific French and English texts', () => {
-		expect(
-			fieldErrorMessage('fr', { code: 'invalid_email', message: 'email is not valid' }),
-			'French users must read French'
-		).toBe('Cette adresse e-mail n’est pas valide.');
-		expect(fieldErrorMessage('en', { code: 'required', message: 'x' }), 'English text for required').toBe(
-			'This field is required.'
-		);
+	it('are really translated, not copied', () => {
+		const same = [...ERROR_CODES.map((c) => [c, errorCodeTexts.fr[c], errorCodeTexts.en[c]]), ...FIELD_CODES.map((c) => [c, fieldCodeTexts.fr[c], fieldCodeTexts.en[c]])]
+			.filter(([, fr, en]) => fr === en)
+			.map(([c]) => c);
+		expect(same, 'a French text left in English (or the reverse) reaches users of the other language').toEqual([]);
 	});
+});
 
-	it('fall back to the server message for unknown codes', () => {
-		expect(
-			fieldErrorMessage('fr', { code: 'brand_new_rule', message: 'must be a weekday' }),
-			'an unknown code must still tell the user something useful'
-		).toBe('must be a weekday');
-		expect(
-			fieldErrorMessage('en', { code: 'brand_new_rule', message: '' }),
-			'an unknown code without a message gets a generic text, never a blank'
-		).toBe('An unexpected error occurred.');
-		expect(
-			fieldErrorMessage('en', { code: 'field.required', message: 'odd' }),
-			'codes are looked up as whole codes, not as key paths'
-		).toBe('odd');
+describe('field error codes', () => {
+	it('map to specific French and English texts', () => {
+		expect(fieldErrorMessage('fr', { code: 'invalid_email' }), 'French users must read French').toBe(
+			'Cette adresse e-mail n’est pas valide.'
+		);
+		expect(fieldErrorMessage('en', { code: 'required' }), 'English text for required').toBe('This field is required.');
 	});
 
 	it('are collected per field, first error wins', () => {
@@ -51,16 +62,30 @@ describe('field error codes', () => {
 			fullName: 'This field is required.'
 		});
 	});
+
+	it('that are not ours are dropped when an IPC error is read', () => {
+		const err = ApiError.from({
+			code: 'validation',
+			message: 'bad',
+			fields: [
+				{ field: 'a', code: 'brand_new_rule', message: 'must be a weekday' },
+				{ field: 'b', code: 'required', message: '' }
+			]
+		});
+		expect(
+			err.fields.map((f) => f.field),
+			'the UI cannot explain a code it does not know, so it keeps only the fields it can'
+		).toEqual(['b']);
+	});
 });
 
 describe('top-level error codes', () => {
-	it('are all translated in every locale', () => {
+	it('show their own text, never the server message', () => {
 		for (const locale of LOCALES) {
 			for (const code of ERROR_CODES) {
-				expect(
-					errorMessage(locale, new ApiError(code, 'SERVER TEXT')),
-					`${locale}: ${code} must be translated`
-				).not.toBe('SERVER TEXT');
+				expect(errorMessage(locale, new ApiError(code, 'SERVER TEXT')), `${locale}: ${code} must be translated`).toBe(
+					errorCodeTexts[locale][code]
+				);
 			}
 		}
 	});
@@ -72,13 +97,14 @@ describe('top-level error codes', () => {
 		).toMatch(/ne peut pas être supprimé/);
 	});
 
-	it('fall back to the server message for unknown codes', () => {
+	it('read anything else as internal', () => {
 		expect(
-			errorMessage('fr', new ApiError('quota_exceeded', 'too many invites today')),
-			'unknown codes show the server message'
-		).toBe('too many invites today');
-		expect(errorMessage('en', new Error('boom')), 'a plain Error counts as internal').toBe(
-			'An unexpected error occurred.'
+			ApiError.from({ code: 'quota_exceeded', message: 'too many invites today' }).code,
+			'a code that is not ours is an internal failure, whatever it says'
+		).toBe('internal');
+		expect(errorMessage('en', new Error('boom')), 'a plain Error counts as internal').toBe('An unexpected error occurred.');
+		expect(errorMessage('fr', 'boom'), 'a bare string counts as internal, in French too').toBe(
+			'Une erreur inattendue est survenue.'
 		);
 	});
 });

@@ -1,22 +1,17 @@
 /**
- * Error codes to user-facing text. Known codes are translated; only unknown codes
- * fall back to the server's message (and to a generic text when that is empty).
+ * Error codes to user-facing text. Every code core can send has a text in both languages, checked by the type of
+ * the tables in i18n/codes.*.ts, so nothing falls back to the server's English message.
  */
 import type { FieldError } from '$lib/bindings/FieldError';
 import { ApiError } from './api-error';
-import { isMessageKey, translate, type Locale } from './i18n/translate';
+import { errorText, fieldText, type Locale } from './i18n/translate';
 
-export function fieldErrorMessage(locale: Locale, error: Pick<FieldError, 'code' | 'message'>): string {
-	const key = `errors.field.${error.code}`;
-	if (!error.code.includes('.') && isMessageKey(key)) return translate(locale, key);
-	return error.message.trim() || translate(locale, 'errors.unknown');
+export function fieldErrorMessage(locale: Locale, error: Pick<FieldError, 'code'>): string {
+	return fieldText(locale, error.code);
 }
 
 export function errorMessage(locale: Locale, error: unknown): string {
-	const e = ApiError.from(error);
-	const key = `errors.${e.code}`;
-	if (!e.code.includes('.') && e.code !== 'unknown' && isMessageKey(key)) return translate(locale, key);
-	return e.message.trim() || translate(locale, 'errors.unknown');
+	return errorText(locale, ApiError.from(error).code);
 }
 
 /** field name → translated message (first error per field wins). */

@@ -101,7 +101,7 @@ describe('aliasRowErrors', () => {
 		const errors = aliasRowErrors([
 			{ field: 'aliases[2]', code: 'duplicate_alias', message: 'dup' },
 			{ field: 'aliases[2]', code: 'required', message: 'req' },
-			{ field: 'other', code: 'x', message: 'x' }
+			{ field: 'other', code: 'invalid', message: 'x' }
 		]);
 		expect([...errors.entries()].map(([row, e]) => [row, e.code])).toEqual([[2, 'duplicate_alias']]);
 	});

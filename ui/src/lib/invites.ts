@@ -3,6 +3,7 @@
  * lines, reply outcomes as sentences, and the errors of `invites_export` / `ics_import` in the user's language.
  * The Rust core writes and reads the files; the UI only asks and reports.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { IcsImportReport } from '$lib/bindings/IcsImportReport';
 import type { InviteExportOptions } from '$lib/bindings/InviteExportOptions';
 import type { InviteExportSummary } from '$lib/bindings/InviteExportSummary';
@@ -11,7 +12,7 @@ import type { ReplyOutcome } from '$lib/bindings/ReplyOutcome';
 import type { ReplyPreview } from '$lib/bindings/ReplyPreview';
 import { ApiError } from './api-error';
 import { errorMessage, fieldErrorMessage } from './errors';
-import { isMessageKey, translate, translatePlural, type Locale, type MessageKey } from './i18n/translate';
+import { errorText, isMessageKey, translate, translatePlural, type Locale, type MessageKey } from './i18n/translate';
 import { isDay } from './time';
 
 export const REPLY_OUTCOMES: readonly ReplyOutcome[] = [
@@ -40,7 +41,7 @@ export interface ExportForm {
 export const DEFAULT_EXPORT_FORM: ExportForm = { changedOnly: true, personEmail: '', from: '', to: '', eml: false };
 
 /** A field the form can tell wrong before asking the server (`to` before `from`). */
-export function exportFormError(form: ExportForm): { field: 'from' | 'to'; code: string } | null {
+export function exportFormError(form: ExportForm): { field: 'from' | 'to'; code: 'invalid_day' | Extract<FieldCode, 'invalid_range'> } | null {
 	if (form.from !== '' && !isDay(form.from)) return { field: 'from', code: 'invalid_day' };
 	if (form.to !== '' && !isDay(form.to)) return { field: 'to', code: 'invalid_day' };
 	if (form.from !== '' && form.to !== '' && form.to < form.from) return { field: 'to', code: 'invalid_range' };
@@ -125,7 +126,7 @@ export function inviteErrorText(locale: Locale, error: unknown): string {
 	}
 	if (e.code === 'invalid_ics') {
 		const detail = e.message.trim();
-		return detail ? `${translate(locale, 'errors.invalid_ics')} (${detail})` : translate(locale, 'errors.invalid_ics');
+		return detail ? `${errorText(locale, 'invalid_ics')} (${detail})` : errorText(locale, 'invalid_ics');
 	}
 	return errorMessage(locale, e);
 }

@@ -6,6 +6,7 @@
 import type { AccessExport } from '$lib/bindings/AccessExport';
 import type { ActivityStatus } from '$lib/bindings/ActivityStatus';
 import type { ErasurePreview } from '$lib/bindings/ErasurePreview';
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { ParticipationStatus } from '$lib/bindings/ParticipationStatus';
 import type { Retention } from '$lib/bindings/Retention';
 import { normalize } from './people';
@@ -89,7 +90,10 @@ export function retentionForm(r: Retention): RetentionForm {
 }
 
 /** The setting to save, or the field error code (`too_small`, `too_large`, `invalid`) to show. */
-export function retentionFromForm(form: RetentionForm): { value: Retention } | { error: string } {
+/** Why the retention form cannot be saved: not a number, or one of core's field codes for the bounds. */
+export type RetentionFormError = 'invalid' | Extract<FieldCode, 'too_small' | 'too_large'>;
+
+export function retentionFromForm(form: RetentionForm): { value: Retention } | { error: RetentionFormError } {
 	if (form.never) return { value: { months: null } };
 	const text = String(form.months ?? '').trim();
 	if (!/^\d+$/.test(text)) return { error: 'invalid' };

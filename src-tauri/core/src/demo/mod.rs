@@ -22,6 +22,7 @@ use crate::model::{ActivityKind, ActivityStatus, HalfDay, Id, ParticipationStatu
 use crate::store::activities::NewActivity;
 use crate::store::bulk::{Bulk, NewSeries};
 use crate::store::{day, people as people_table, settings as settings_table, Store};
+use crate::FieldCode;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use rand::seq::IndexedRandom;
@@ -78,14 +79,14 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
     if opts.people < 20 {
         return Err(Error::field(
             "people",
-            "too_small",
+            FieldCode::TooSmall,
             "the demo needs at least 20 people",
         ));
     }
     if people_table::count(store.conn())? > 0 {
         return Err(Error::field(
             "db",
-            "not_empty",
+            FieldCode::NotEmpty,
             "this database already has people; the demo only fills an empty database",
         ));
     }

@@ -2,6 +2,7 @@
 //! return) is prefixed with `'`, so opening an export in Excel never executes anything.
 
 use crate::model::PersonRow;
+use crate::FieldCode;
 
 /// Refuses (`not_empty` on `field`) a folder that exists and holds anything: an export never mixes its files with
 /// those of another run.
@@ -9,7 +10,7 @@ pub fn require_empty_dir(dir: &std::path::Path, field: &str) -> crate::error::Re
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(crate::error::Error::field(
             field,
-            "not_empty",
+            FieldCode::NotEmpty,
             format!(
                 "{} is not empty: choose a new or empty folder",
                 dir.display()

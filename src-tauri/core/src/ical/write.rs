@@ -19,6 +19,7 @@ use super::text::{escape_text_into, fold_into, quote_param_into};
 use super::tz::ZoneCache;
 use crate::error::{Error, Result};
 use crate::model::is_valid_email;
+use crate::FieldCode;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc,
 };
@@ -29,7 +30,7 @@ use std::collections::{BTreeMap, HashSet};
 pub const PRODID: &str = "-//Unisson//Unisson invitations 1.0//FR";
 
 fn invalid(field: &str, message: String) -> Error {
-    Error::field(field, "invalid_invite", message)
+    Error::field(field, FieldCode::InvalidInvite, message)
 }
 
 /// Writes `cal` as the text of an .ics file. VTIMEZONEs come from `zones` (built once per zone and year range).

@@ -10,6 +10,7 @@
 use super::header::fold;
 use crate::error::{Error, FieldError, Result};
 use crate::model::{Department, MAX_NAME_CHARS};
+use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -80,19 +81,19 @@ pub fn validated(aliases: &[DepartmentAlias]) -> Result<Vec<DepartmentAlias>> {
         if key.is_empty() {
             errors.push(FieldError::new(
                 &field,
-                "required",
+                FieldCode::Required,
                 "an alias needs at least one letter or digit",
             ));
         } else if alias.chars().count() > MAX_NAME_CHARS {
             errors.push(FieldError::new(
                 &field,
-                "too_long",
+                FieldCode::TooLong,
                 format!("at most {MAX_NAME_CHARS} characters"),
             ));
         } else if let Some(first) = seen.insert(key, i) {
             errors.push(FieldError::new(
                 &field,
-                "duplicate_alias",
+                FieldCode::DuplicateAlias,
                 format!("{alias:?} is already in the table (row {})", first + 1),
             ));
         }

@@ -204,7 +204,7 @@ pub fn parse(
                 issues.push(ImportIssue::new(
                     line,
                     Some(field),
-                    &f.code,
+                    f.code.as_str(),
                     value,
                     f.message.clone(),
                 ));

@@ -12,6 +12,7 @@
 
 use super::{fold, ActivityKind, Department, Id, Role};
 use crate::error::FieldError;
+use crate::FieldCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -142,7 +143,7 @@ impl DebriefInput {
         if !(1..=5).contains(&self.rating) {
             errors.push(FieldError::new(
                 "rating",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "the rating is 1 to 5",
             ));
         }
@@ -151,7 +152,7 @@ impl DebriefInput {
             if clean.chars().count() > MAX_DEBRIEF_TEXT_CHARS {
                 errors.push(FieldError::new(
                     field,
-                    "too_long",
+                    FieldCode::TooLong,
                     format!("at most {MAX_DEBRIEF_TEXT_CHARS} characters"),
                 ));
             }
@@ -169,13 +170,13 @@ impl DebriefInput {
         if offer_tag.chars().count() > MAX_OFFER_TAG_CHARS {
             errors.push(FieldError::new(
                 "offerTag",
-                "too_long",
+                FieldCode::TooLong,
                 format!("at most {MAX_OFFER_TAG_CHARS} characters"),
             ));
         } else if !offer_tag.is_empty() && fold(&offer_tag).is_empty() {
             errors.push(FieldError::new(
                 "offerTag",
-                "invalid",
+                FieldCode::Invalid,
                 "an offer tag needs at least one letter or digit",
             ));
         }

@@ -33,6 +33,7 @@ pub(crate) use text_enum::text_enum;
 pub use activity::{Participation, ParticipationStatus, Role};
 
 use crate::error::FieldError;
+use crate::FieldCode;
 
 /// Database id of any entity.
 pub type Id = i64;
@@ -51,11 +52,15 @@ pub fn check_text(
 ) -> String {
     let trimmed: String = value.trim().chars().filter(|c| !c.is_control()).collect();
     if required && trimmed.is_empty() {
-        errors.push(FieldError::new(field, "required", "this field is required"));
+        errors.push(FieldError::new(
+            field,
+            FieldCode::Required,
+            "this field is required",
+        ));
     } else if trimmed.chars().count() > max_chars {
         errors.push(FieldError::new(
             field,
-            "too_long",
+            FieldCode::TooLong,
             format!("at most {max_chars} characters"),
         ));
     }

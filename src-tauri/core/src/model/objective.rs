@@ -10,6 +10,7 @@
 
 use super::{check_text, text_enum, Department, Id, MAX_NAME_CHARS};
 use crate::error::{Error, FieldError, Result};
+use crate::FieldCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -114,27 +115,27 @@ impl ObjectiveInput {
             if !(t > 0.0 && t <= 100.0) {
                 errors.push(FieldError::new(
                     "target",
-                    "out_of_range",
+                    FieldCode::OutOfRange,
                     "a percentage target is above 0 and at most 100",
                 ));
             }
         } else if !t.is_finite() || t < 1.0 {
             errors.push(FieldError::new(
                 "target",
-                "too_small",
+                FieldCode::TooSmall,
                 "a count target is at least 1",
             ));
         } else if t.fract() != 0.0 || t > MAX_COUNT_TARGET {
             errors.push(FieldError::new(
                 "target",
-                "not_whole",
+                FieldCode::NotWhole,
                 format!("a count target is a whole number up to {MAX_COUNT_TARGET}"),
             ));
         }
         if self.active_to.is_some_and(|to| to < self.active_from) {
             errors.push(FieldError::new(
                 "activeTo",
-                "end_before_start",
+                FieldCode::EndBeforeStart,
                 "the last day cannot be before the first",
             ));
         }
@@ -169,7 +170,7 @@ mod tests {
         r.expect_err("invalid")
             .fields()
             .iter()
-            .map(|f| (f.field.clone(), f.code.clone()))
+            .map(|f| (f.field.clone(), f.code.to_string()))
             .collect()
     }
 

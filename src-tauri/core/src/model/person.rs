@@ -4,6 +4,7 @@
 use super::text_enum::text_enum;
 use super::{check_text, Id, MAX_NAME_CHARS};
 use crate::error::{Error, FieldError, Result};
+use crate::FieldCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -150,7 +151,7 @@ impl PersonInput {
         {
             errors.push(FieldError::new(
                 "email",
-                "invalid_email",
+                FieldCode::InvalidEmail,
                 format!("{email:?} is not a valid email address"),
             ));
         }

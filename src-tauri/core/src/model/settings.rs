@@ -4,6 +4,7 @@
 use super::text_enum::text_enum;
 use super::{check_text, is_valid_email, is_valid_timezone, MAX_NAME_CHARS};
 use crate::error::{Error, FieldError, Result};
+use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -64,7 +65,7 @@ impl Settings {
         if !organizer_email.is_empty() && !is_valid_email(&organizer_email) {
             errors.push(FieldError::new(
                 "organizerEmail",
-                "invalid_email",
+                FieldCode::InvalidEmail,
                 format!("{organizer_email:?} is not a valid email address"),
             ));
         }
@@ -72,7 +73,7 @@ impl Settings {
         if !is_valid_timezone(&default_timezone) {
             errors.push(FieldError::new(
                 "defaultTimezone",
-                "unknown_timezone",
+                FieldCode::UnknownTimezone,
                 format!("{default_timezone:?} is not an IANA time zone such as Europe/Paris"),
             ));
         }
@@ -116,14 +117,14 @@ impl PlanningRules {
         if self.host_capacity_per_half_day < 1 {
             errors.push(FieldError::new(
                 "hostCapacityPerHalfDay",
-                "too_small",
+                FieldCode::TooSmall,
                 "at least 1",
             ));
         }
         if self.max_host_days_per_month < 1 {
             errors.push(FieldError::new(
                 "maxHostDaysPerMonth",
-                "too_small",
+                FieldCode::TooSmall,
                 "at least 1",
             ));
         }
@@ -163,10 +164,14 @@ impl Retention {
     /// At least 1 month and at most [`MAX_RETENTION_MONTHS`] (or never).
     pub fn validated(&self) -> Result<Retention> {
         match self.months {
-            Some(0) => Err(Error::field("months", "too_small", "at least 1 month")),
+            Some(0) => Err(Error::field(
+                "months",
+                FieldCode::TooSmall,
+                "at least 1 month",
+            )),
             Some(m) if m > MAX_RETENTION_MONTHS => Err(Error::field(
                 "months",
-                "too_large",
+                FieldCode::TooLarge,
                 format!("at most {MAX_RETENTION_MONTHS} months"),
             )),
             _ => Ok(*self),

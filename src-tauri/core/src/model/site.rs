@@ -3,6 +3,7 @@
 
 use super::{check_text, is_valid_timezone, Id, MAX_NAME_CHARS};
 use crate::error::{Error, FieldError, Result};
+use crate::FieldCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -84,20 +85,20 @@ impl SiteInput {
         if timezone.is_empty() {
             errors.push(FieldError::new(
                 "timezone",
-                "required",
+                FieldCode::Required,
                 "a time zone is required",
             ));
         } else if !is_valid_timezone(&timezone) {
             errors.push(FieldError::new(
                 "timezone",
-                "unknown_timezone",
+                FieldCode::UnknownTimezone,
                 format!("{timezone:?} is not an IANA time zone such as Europe/Paris"),
             ));
         }
         if self.seats < 0 {
             errors.push(FieldError::new(
                 "seats",
-                "negative",
+                FieldCode::Negative,
                 "seats cannot be negative",
             ));
         }

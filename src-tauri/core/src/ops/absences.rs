@@ -3,6 +3,7 @@
 use crate::error::{Error, FieldError, Result};
 use crate::model::{check_text, Absence, AbsenceSource, Id, MAX_NAME_CHARS};
 use crate::store::{absences, people, Store};
+use crate::FieldCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -39,7 +40,7 @@ pub fn add(
     if input.last_day < input.first_day {
         errors.push(FieldError::new(
             "lastDay",
-            "end_before_start",
+            FieldCode::EndBeforeStart,
             "the last day comes before the first",
         ));
     }
@@ -47,7 +48,7 @@ pub fn add(
         if people::find(store.conn(), person)?.is_none() {
             errors.push(FieldError::new(
                 "personId",
-                "unknown_person",
+                FieldCode::UnknownPerson,
                 format!("there is no person {person}"),
             ));
         }

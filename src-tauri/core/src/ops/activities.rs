@@ -14,6 +14,7 @@ use crate::model::{
 use crate::schedule::{self, lifecycle, Finding};
 use crate::store::activities::{self, Filter, NewActivity};
 use crate::store::{participations, settings, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -161,7 +162,7 @@ pub(crate) fn apply(
     if before.kind != a.kind {
         return Err(Error::field(
             "kind",
-            "immutable",
+            FieldCode::Immutable,
             "the kind of an activity cannot change",
         ));
     }
@@ -338,7 +339,7 @@ pub fn undo_cancel(
         let (ActivityStatus::Cancelled, Some(previous)) = (current.status, previous) else {
             return Err(Error::field(
                 "status",
-                "nothing_to_undo",
+                FieldCode::NothingToUndo,
                 "the last change of this activity was not a cancellation",
             ));
         };

@@ -13,6 +13,7 @@ use crate::model::{
 use crate::schedule::coming;
 use crate::store::activities::NewActivity;
 use crate::store::{activities, participations, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, Utc};
 
 /// Promotes waitlisted people of a training while seats are free, first come first served.
@@ -82,7 +83,7 @@ pub(crate) fn required_reason(reason: Option<&str>) -> Result<String> {
         None => Ok(reason),
         Some(e) if e.code == "required" => Err(Error::field(
             "reason",
-            "reason_required",
+            FieldCode::ReasonRequired,
             "this changes attendance already in the history: say why",
         )),
         Some(e) => Err(Error::Validation(vec![e])),
@@ -129,14 +130,14 @@ pub fn sign_off(
         if a.start > now {
             return Err(Error::field(
                 "status",
-                "not_yet",
+                FieldCode::NotYet,
                 "attendance can only be signed off once the activity has started",
             ));
         }
         if a.status == ActivityStatus::Cancelled {
             return Err(Error::field(
                 "status",
-                "invalid_transition",
+                FieldCode::InvalidTransition,
                 "a cancelled activity has no attendance",
             ));
         }
@@ -144,7 +145,7 @@ pub fn sign_off(
             if !is_mark(*status) {
                 return Err(Error::field(
                     "status",
-                    "invalid_mark",
+                    FieldCode::InvalidMark,
                     "attendance is attended, no-show or excused",
                 ));
             }

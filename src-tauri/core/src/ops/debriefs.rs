@@ -12,7 +12,7 @@
 //! **Pending** debriefs are the expected ones (see `crate::report::debriefs`) of activities started by `now` that
 //! have none yet, newest first.
 
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 use crate::model::{
     canonical_tag, debriefs_role, fold, ActivityKind, ActivityStatus, Debrief, DebriefInput,
     DebriefRecord, Id, ParticipationStatus as P, PendingDebrief,
@@ -20,6 +20,7 @@ use crate::model::{
 use crate::report::debriefs::{is_expected, pending_of, record_of};
 use crate::report::{local_day, Period};
 use crate::store::{activities, debriefs, participations, Store};
+use crate::FieldCode;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,10 +42,6 @@ pub struct DebriefQuery {
     pub person_id: Option<Id>,
 }
 
-fn refuse(field: &str, code: &str, message: &str) -> Error {
-    Error::Validation(vec![FieldError::new(field, code, message)])
-}
-
 /// Saves the debrief of a participant (replacing theirs if they already filled one). The offer tag is stored with
 /// the spelling of a known tag that folds the same (the most used one).
 pub fn save(
@@ -57,37 +54,37 @@ pub fn save(
     store.write(actor, now, |tx| {
         let a = activities::get(tx, clean.activity_id)?;
         if !matches!(a.kind, ActivityKind::Shadowing | ActivityKind::Training) {
-            return Err(refuse(
+            return Err(Error::field(
                 "activityId",
-                "not_debriefed",
+                FieldCode::NotDebriefed,
                 "only shadowing days and trainings are debriefed",
             ));
         }
         if a.status == ActivityStatus::Cancelled {
-            return Err(refuse(
+            return Err(Error::field(
                 "activityId",
-                "cancelled",
+                FieldCode::Cancelled,
                 "a cancelled activity has no debrief",
             ));
         }
         if a.start > now {
-            return Err(refuse(
+            return Err(Error::field(
                 "activityId",
-                "not_yet",
+                FieldCode::NotYet,
                 "an activity is debriefed once it has started",
             ));
         }
         let p = participations::find(tx, a.id, clean.person_id)?.ok_or_else(|| {
-            refuse(
+            Error::field(
                 "personId",
-                "not_participant",
+                FieldCode::NotParticipant,
                 "this person is not on the activity",
             )
         })?;
         if !debriefs_role(a.kind, p.role) {
-            return Err(refuse(
+            return Err(Error::field(
                 "personId",
-                "role_not_debriefed",
+                FieldCode::RoleNotDebriefed,
                 "only visitors and hosts of shadowing days, attendees and trainers of trainings debrief",
             ));
         }
@@ -95,9 +92,9 @@ pub fn save(
             p.status,
             P::Declined | P::Waitlisted | P::NoShow | P::Excused | P::Cancelled
         ) {
-            return Err(refuse(
+            return Err(Error::field(
                 "personId",
-                "not_attended",
+                FieldCode::NotAttended,
                 "this person was not there (declined, waitlisted, no-show, excused or removed)",
             ));
         }

@@ -15,6 +15,7 @@ use crate::import::plan::{ManagerRef, SiteRef};
 use crate::import::{plan, Delimiter, ImportOptions, ImportReport, Plan, Snapshot, UndoReport};
 use crate::model::{Id, Person, PersonInput, SiteInput};
 use crate::store::{audit, people, settings, sites, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -217,7 +218,7 @@ pub fn undo(
         if entries.iter().any(|e| e.action == "undo") {
             return Err(Error::field(
                 "importId",
-                "already_undone",
+                FieldCode::AlreadyUndone,
                 "this import was already undone",
             ));
         }
@@ -240,7 +241,7 @@ pub fn undo(
         if !changed.is_empty() {
             return Err(Error::Validation(vec![FieldError::new(
                 "importId",
-                "changed_since",
+                FieldCode::ChangedSince,
                 format!(
                     "{} people touched by this import were changed since; undo would lose that",
                     changed.len()

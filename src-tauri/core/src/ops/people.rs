@@ -7,6 +7,7 @@
 use crate::error::{Error, FieldError, Result};
 use crate::model::{Id, Person, PersonInput, PersonRow};
 use crate::store::{people, sites, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, Utc};
 
 /// Everyone, with site and manager names.
@@ -77,7 +78,7 @@ fn check_references(tx: &Tx<'_>, input: &PersonInput, this: Option<Id>) -> Resul
         if Some(other.id) != this {
             errors.push(FieldError::new(
                 "email",
-                "duplicate_email",
+                FieldCode::DuplicateEmail,
                 format!("{} already uses {}", other.full_name, other.email),
             ));
         }
@@ -86,7 +87,7 @@ fn check_references(tx: &Tx<'_>, input: &PersonInput, this: Option<Id>) -> Resul
         if let Err(Error::NotFound { .. }) = sites::get(tx, site) {
             errors.push(FieldError::new(
                 "siteId",
-                "unknown_site",
+                FieldCode::UnknownSite,
                 format!("there is no site {site}"),
             ));
         }
@@ -95,20 +96,20 @@ fn check_references(tx: &Tx<'_>, input: &PersonInput, this: Option<Id>) -> Resul
         if Some(manager) == this {
             errors.push(FieldError::new(
                 "managerId",
-                "self_manager",
+                FieldCode::SelfManager,
                 "a person cannot be their own manager",
             ));
         } else if people::find(tx, manager)?.is_none() {
             errors.push(FieldError::new(
                 "managerId",
-                "unknown_manager",
+                FieldCode::UnknownManager,
                 format!("there is no person {manager}"),
             ));
         } else if let Some(me) = this {
             if chain_reaches(tx, manager, me)? {
                 errors.push(FieldError::new(
                     "managerId",
-                    "manager_cycle",
+                    FieldCode::ManagerCycle,
                     "this manager is already managed, directly or not, by this person",
                 ));
             }

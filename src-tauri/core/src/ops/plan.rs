@@ -17,6 +17,7 @@ use crate::plan::planner::{
 use crate::schedule::halfday::whole_days;
 use crate::schedule::{self, ClashRule};
 use crate::store::{board, people, settings, sites, Store};
+use crate::FieldCode;
 use chrono::Datelike;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -118,8 +119,8 @@ pub struct Refused {
     pub host: String,
     /// Start.
     pub start: DateTime<Utc>,
-    /// Error code (`clash`, `not_found`, `validation`, ...).
-    pub code: String,
+    /// Why, as a code (`clash`, `not_found`, `validation`, ...).
+    pub code: crate::ErrorCode,
     /// Why.
     pub message: String,
 }
@@ -207,7 +208,7 @@ fn month_limit(
     if !days.contains(&day) && days.len() as i64 >= i64::from(max) {
         return Err(Error::field(
             "host",
-            "host_days_per_month",
+            FieldCode::HostDaysPerMonth,
             format!(
                 "the host already hosts on {} day(s) in this month, the limit is {max}",
                 days.len()
@@ -235,7 +236,7 @@ pub fn apply(store: &mut Store, plan: &Plan, now: DateTime<Utc>, actor: &str) ->
                     visitor: p.visitor.clone(),
                     host: p.host.clone(),
                     start: p.start,
-                    code: e.code().to_owned(),
+                    code: e.code(),
                     message: e.to_string(),
                 }),
             }

@@ -18,6 +18,7 @@ use crate::model::{
 use crate::plan::rota::{self, Rota};
 use crate::schedule::series::{occurrences, validated, Occurrence};
 use crate::store::{activities, audit, people, series, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -163,7 +164,7 @@ pub fn update_from(
         if old.team != input.team {
             return Err(Error::field(
                 "team",
-                "immutable",
+                FieldCode::Immutable,
                 "a series belongs to one team; create a new series",
             ));
         }

@@ -4,6 +4,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::model::{DayOccupancy, Id, Site, SiteInput, SiteRow};
 use crate::schedule::halfday::whole_days;
 use crate::store::{participations, sites, Store, Tx};
+use crate::FieldCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Longest span [`occupancy`] answers for, in days (a board shows a few weeks).
@@ -24,23 +25,26 @@ pub fn occupancy(
     if last < first {
         return Err(Error::field(
             "last",
-            "end_before_start",
+            FieldCode::EndBeforeStart,
             "the last day is before the first",
         ));
     }
     if (last - first).num_days() >= MAX_OCCUPANCY_DAYS {
         return Err(Error::field(
             "last",
-            "too_many_days",
+            FieldCode::TooManyDays,
             format!("at most {MAX_OCCUPANCY_DAYS} days at a time"),
         ));
     }
     let conn = store.conn();
     let site = sites::get(conn, site_id)?;
-    let tz: chrono_tz::Tz = site
-        .timezone
-        .parse()
-        .map_err(|_| Error::field("timezone", "unknown_timezone", site.timezone.clone()))?;
+    let tz: chrono_tz::Tz = site.timezone.parse().map_err(|_| {
+        Error::field(
+            "timezone",
+            FieldCode::UnknownTimezone,
+            site.timezone.clone(),
+        )
+    })?;
     first
         .iter_days()
         .take_while(|d| *d <= last)
@@ -100,7 +104,7 @@ fn check_unique_name(tx: &Tx<'_>, name: &str, this: Option<Id>) -> Result<()> {
     match sites::find_by_name(tx, name)? {
         Some(other) if Some(other.id) != this => Err(Error::Validation(vec![FieldError::new(
             "name",
-            "duplicate_name",
+            FieldCode::DuplicateName,
             format!("a site named {:?} already exists", other.name),
         )])),
         _ => Ok(()),

@@ -5,6 +5,7 @@ use super::coverage::Coverage;
 use super::participation::ParticipationRow;
 use super::trends::TrendPoint;
 use crate::export::neutralise;
+use crate::FieldCode;
 use std::collections::BTreeMap;
 
 const BOM: &str = "\u{feff}";
@@ -78,7 +79,7 @@ pub fn participation_csv_labelled(
     {
         return Err(crate::Error::field(
             "header",
-            "unknown_column",
+            FieldCode::UnknownColumn,
             format!("the CSV has no column {unknown:?}"),
         ));
     }
@@ -88,7 +89,7 @@ pub fn participation_csv_labelled(
             labels.get(*field).ok_or_else(|| {
                 crate::Error::field(
                     "header",
-                    "missing_label",
+                    FieldCode::MissingLabel,
                     format!("the CSV header needs a label for {field:?}"),
                 )
             })

@@ -171,7 +171,7 @@ fn only_participants_who_were_there_may_debrief() {
                     .fields()
                     .first()
                     .map(|f| format!("{}/{}", f.field, f.code));
-                f.unwrap_or_else(|| e.code().to_owned())
+                f.unwrap_or_else(|| e.code().to_string())
             })
     };
     let cases: Vec<(Id, Id, Result<(), &str>, &str)> = vec![

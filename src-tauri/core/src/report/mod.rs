@@ -52,6 +52,7 @@ use crate::error::{Error, Result};
 use crate::model::{ActivityKind, ActivityStatus, Department, Id, ParticipationStatus, Role};
 use crate::store::report::{self as sql, Fact};
 use crate::store::ts;
+use crate::FieldCode;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -72,7 +73,7 @@ impl Period {
         if to < from {
             return Err(Error::field(
                 "to",
-                "before_from",
+                FieldCode::BeforeFrom,
                 "the last day of a period cannot be before its first",
             ));
         }
@@ -82,13 +83,13 @@ impl Period {
     /// A calendar month (`month` 1–12).
     pub fn month(year: i32, month: u32) -> Result<Period> {
         let from = NaiveDate::from_ymd_opt(year, month, 1)
-            .ok_or_else(|| Error::field("month", "invalid", "no such month"))?;
+            .ok_or_else(|| Error::field("month", FieldCode::Invalid, "no such month"))?;
         let next = if month == 12 {
             NaiveDate::from_ymd_opt(year + 1, 1, 1)
         } else {
             NaiveDate::from_ymd_opt(year, month + 1, 1)
         }
-        .ok_or_else(|| Error::field("month", "invalid", "no such month"))?;
+        .ok_or_else(|| Error::field("month", FieldCode::Invalid, "no such month"))?;
         Period::new(from, next - Duration::days(1))
     }
 
@@ -97,7 +98,7 @@ impl Period {
         if !(1..=4).contains(&quarter) {
             return Err(Error::field(
                 "quarter",
-                "invalid",
+                FieldCode::Invalid,
                 "a quarter is 1, 2, 3 or 4",
             ));
         }
@@ -110,9 +111,9 @@ impl Period {
     pub fn year(year: i32) -> Result<Period> {
         Period::new(
             NaiveDate::from_ymd_opt(year, 1, 1)
-                .ok_or_else(|| Error::field("year", "invalid", "no such year"))?,
+                .ok_or_else(|| Error::field("year", FieldCode::Invalid, "no such year"))?,
             NaiveDate::from_ymd_opt(year, 12, 31)
-                .ok_or_else(|| Error::field("year", "invalid", "no such year"))?,
+                .ok_or_else(|| Error::field("year", FieldCode::Invalid, "no such year"))?,
         )
     }
 
@@ -164,7 +165,7 @@ impl std::str::FromStr for GroupBy {
             "site" => Ok(GroupBy::Site),
             _ => Err(Error::field(
                 "by",
-                "invalid",
+                FieldCode::Invalid,
                 "group by person, team, department or site",
             )),
         }

@@ -14,6 +14,7 @@ use super::participation::{fold, ParticipationRow};
 use super::{sums_in, Period};
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::FieldCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -38,7 +39,11 @@ impl std::str::FromStr for TrendStep {
         match s {
             "month" => Ok(TrendStep::Month),
             "week" => Ok(TrendStep::Week),
-            _ => Err(Error::field("by", "invalid", "a trend is by month or week")),
+            _ => Err(Error::field(
+                "by",
+                FieldCode::Invalid,
+                "a trend is by month or week",
+            )),
         }
     }
 }
@@ -113,7 +118,7 @@ pub fn points(period: &Period, step: TrendStep) -> Result<Vec<(String, Period)>>
         if out.len() == MAX_POINTS {
             return Err(Error::field(
                 "by",
-                "too_many_points",
+                FieldCode::TooManyPoints,
                 "too many points for one chart: choose a shorter period or a trend by month",
             ));
         }

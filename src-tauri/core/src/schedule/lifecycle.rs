@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::ActivityStatus;
+use crate::FieldCode;
 use ActivityStatus::{Cancelled, Confirmed, Done, Planned, Proposed};
 
 /// Whether an activity may go from `from` to `to`.
@@ -23,7 +24,7 @@ pub fn check(from: ActivityStatus, to: ActivityStatus) -> Result<()> {
     } else {
         Err(Error::field(
             "status",
-            "invalid_transition",
+            FieldCode::InvalidTransition,
             format!("an activity that is {from} cannot become {to}"),
         ))
     }

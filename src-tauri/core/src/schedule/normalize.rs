@@ -9,6 +9,7 @@ use crate::model::{
     Role, MAX_NAME_CHARS,
 };
 use crate::store::people;
+use crate::FieldCode;
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use std::collections::HashSet;
@@ -35,7 +36,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
     if tz.is_none() {
         errors.push(FieldError::new(
             "timezone",
-            "unknown_timezone",
+            FieldCode::UnknownTimezone,
             format!("{:?} is not an IANA zone", a.timezone),
         ));
     }
@@ -44,7 +45,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
         if !seen.insert(p.person_id) {
             errors.push(FieldError::new(
                 "participants",
-                "duplicate_participant",
+                FieldCode::DuplicateParticipant,
                 "a person is listed twice",
             ));
         }
@@ -55,7 +56,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
             Some(person) => who.push((p.role, person)),
             None => errors.push(FieldError::new(
                 "participants",
-                "unknown_person",
+                FieldCode::UnknownPerson,
                 format!("no person {}", p.person_id),
             )),
         }
@@ -76,14 +77,14 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
             if visitors != 1 {
                 errors.push(FieldError::new(
                     "visitor",
-                    "required",
+                    FieldCode::Required,
                     "a shadowing day has exactly one visitor",
                 ));
             }
             if hosts != 1 {
                 errors.push(FieldError::new(
                     "host",
-                    "required",
+                    FieldCode::Required,
                     "a shadowing day has exactly one host",
                 ));
             }
@@ -91,7 +92,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
                 if direction(v.department, h.department).is_none() {
                     errors.push(FieldError::new(
                         "host",
-                        "invalid_direction",
+                        FieldCode::InvalidDirection,
                         format!(
                             "{} ({}) visiting {} ({}) is not a marketing–field exchange",
                             v.full_name, v.department, h.full_name, h.department
@@ -114,7 +115,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
             if a.site_id.is_none() {
                 errors.push(FieldError::new(
                     "siteId",
-                    "required",
+                    FieldCode::Required,
                     "a co-location day happens at a site",
                 ));
             }
@@ -135,7 +136,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
                 Some(c) if c > 0 => waitlist_overflow(&mut a, c),
                 _ => errors.push(FieldError::new(
                     "capacity",
-                    "required",
+                    FieldCode::Required,
                     "a training needs a number of seats",
                 )),
             }
@@ -146,7 +147,7 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
                 if v.is_some_and(|v| !(0..=100).contains(&v)) {
                     errors.push(FieldError::new(
                         field,
-                        "out_of_range",
+                        FieldCode::OutOfRange,
                         "a share between 0 and 100%",
                     ));
                 }
@@ -157,20 +158,20 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
     if a.title.is_empty() {
         errors.push(FieldError::new(
             "title",
-            "required",
+            FieldCode::Required,
             "this field is required",
         ));
     }
     if a.end <= a.start {
         errors.push(FieldError::new(
             "end",
-            "end_before_start",
+            FieldCode::EndBeforeStart,
             "the end must come after the start",
         ));
     } else if a.end - a.start > chrono::Duration::days(crate::store::MAX_ACTIVITY_DAYS) {
         errors.push(FieldError::new(
             "end",
-            "too_many_days",
+            FieldCode::TooManyDays,
             format!(
                 "an activity lasts at most {} days",
                 crate::store::MAX_ACTIVITY_DAYS

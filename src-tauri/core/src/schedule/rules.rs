@@ -8,6 +8,7 @@ use crate::model::{
     PlanningRules, Role,
 };
 use crate::store::{absences, participations, people, sites};
+use crate::FieldCode;
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -44,7 +45,7 @@ pub fn check(
     let tz: Tz = a.timezone.parse().map_err(|_| {
         Error::field(
             "timezone",
-            "unknown_timezone",
+            FieldCode::UnknownTimezone,
             format!("{:?} is not an IANA zone", a.timezone),
         )
     })?;

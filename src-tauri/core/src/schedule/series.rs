@@ -4,6 +4,7 @@
 use super::halfday::local_instant;
 use crate::error::{Error, FieldError, Result};
 use crate::model::{check_text, SeriesInput, MAX_NAME_CHARS};
+use crate::FieldCode;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rrule::RRuleSet;
@@ -57,7 +58,7 @@ pub fn validated(input: &SeriesInput) -> Result<SeriesInput> {
     if tz.is_none() {
         errors.push(FieldError::new(
             "timezone",
-            "unknown_timezone",
+            FieldCode::UnknownTimezone,
             format!("{:?} is not an IANA zone", s.timezone),
         ));
     }
@@ -65,20 +66,20 @@ pub fn validated(input: &SeriesInput) -> Result<SeriesInput> {
     if time.is_none() {
         errors.push(FieldError::new(
             "localStart",
-            "invalid_time",
+            FieldCode::InvalidTime,
             "a time such as 08:30",
         ));
     }
     if !(5..=480).contains(&s.duration_minutes) {
         errors.push(FieldError::new(
             "durationMinutes",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "between 5 minutes and 8 hours",
         ));
     }
     if let (Some(tz), Some((hh, mm))) = (tz, time) {
         if let Err(e) = rule_set(&s, tz, hh, mm) {
-            errors.push(FieldError::new("rrule", "invalid_rrule", e));
+            errors.push(FieldError::new("rrule", FieldCode::InvalidRrule, e));
         }
     }
     s.exdates.sort_unstable();
@@ -95,10 +96,12 @@ pub fn occurrences(input: &SeriesInput, from: NaiveDate, to: NaiveDate) -> Resul
     let tz: Tz = input
         .timezone
         .parse()
-        .map_err(|_| Error::field("timezone", "unknown_timezone", "not an IANA zone"))?;
-    let (hh, mm) = parse_time(&input.local_start)
-        .ok_or_else(|| Error::field("localStart", "invalid_time", "a time such as 08:30"))?;
-    let set = rule_set(input, tz, hh, mm).map_err(|e| Error::field("rrule", "invalid_rrule", e))?;
+        .map_err(|_| Error::field("timezone", FieldCode::UnknownTimezone, "not an IANA zone"))?;
+    let (hh, mm) = parse_time(&input.local_start).ok_or_else(|| {
+        Error::field("localStart", FieldCode::InvalidTime, "a time such as 08:30")
+    })?;
+    let set = rule_set(input, tz, hh, mm)
+        .map_err(|e| Error::field("rrule", FieldCode::InvalidRrule, e))?;
     let rtz = rrule::Tz::Tz(tz);
     let after = local_instant(tz, from, 0, 0).with_timezone(&rtz) - Duration::seconds(1);
     let before = local_instant(tz, to + Duration::days(1), 0, 0).with_timezone(&rtz);

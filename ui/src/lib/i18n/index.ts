@@ -1,11 +1,17 @@
-export { getLocale, setLocale, t, tn, fmtNumber, fmtDateTime } from './locale.svelte';
+export { getLocale, setLocale, t, tn, tError, tField, fmtNumber, fmtDateTime } from './locale.svelte';
 export {
 	LOCALES,
 	dictionaries,
+	errorCodeTexts,
+	errorText,
+	fieldCodeTexts,
+	fieldText,
 	formatDateTime,
 	formatNumber,
 	interpolate,
 	intlTag,
+	isErrorCode,
+	isFieldCode,
 	isMessageKey,
 	placeholders,
 	resolveLocale,

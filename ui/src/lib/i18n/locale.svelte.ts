@@ -2,7 +2,11 @@
  * The current locale as Svelte 5 reactive state. Components call t()/tn() in their markup;
  * reading the state inside those calls makes every string update when the locale changes.
  */
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import {
+	errorText,
+	fieldText,
 	formatDateTime,
 	formatNumber,
 	resolveLocale,
@@ -32,6 +36,16 @@ export function setLocale(locale: Locale): void {
 
 export function t(key: MessageKey, params?: Params): string {
 	return translate(current, key, params);
+}
+
+/** The current language's text for an error code. */
+export function tError(code: ErrorCode): string {
+	return errorText(current, code);
+}
+
+/** The current language's text for a field code. */
+export function tField(code: FieldCode): string {
+	return fieldText(current, code);
 }
 
 export function tn(base: PluralBase, count: number, params?: Params): string {

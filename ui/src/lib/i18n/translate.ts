@@ -1,9 +1,13 @@
 /**
  * Pure i18n functions (no Svelte state): easy to test, used by the reactive wrapper in locale.svelte.ts.
  */
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { Language } from '$lib/bindings/Language';
 import { fr, type MessageKey, type Messages } from './fr';
 import { en } from './en';
+import { enErrorCodes, enFieldCodes } from './codes.en';
+import { frErrorCodes, frFieldCodes } from './codes.fr';
 
 export type Locale = Language;
 export type { MessageKey, Messages };
@@ -11,6 +15,30 @@ export type Params = Record<string, string | number>;
 
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 export const dictionaries: Record<Locale, Messages> = { fr, en };
+/** The text of every error code, per language (complete by type: see codes.fr.ts). */
+export const errorCodeTexts: Record<Locale, Record<ErrorCode, string>> = { fr: frErrorCodes, en: enErrorCodes };
+/** The text of every field code, per language. */
+export const fieldCodeTexts: Record<Locale, Record<FieldCode, string>> = { fr: frFieldCodes, en: enFieldCodes };
+
+/** Whether a string received at run time is a code core can send (the table's keys are exactly the enum's). */
+export function isErrorCode(code: string): code is ErrorCode {
+	return Object.prototype.hasOwnProperty.call(frErrorCodes, code);
+}
+
+/** Whether a string received at run time is a field code core can send. */
+export function isFieldCode(code: string): code is FieldCode {
+	return Object.prototype.hasOwnProperty.call(frFieldCodes, code);
+}
+
+/** What an error code means, in the user's language. */
+export function errorText(locale: Locale, code: ErrorCode): string {
+	return errorCodeTexts[locale][code];
+}
+
+/** What a field code means, in the user's language. */
+export function fieldText(locale: Locale, code: FieldCode): string {
+	return fieldCodeTexts[locale][code];
+}
 
 /** Base names of keys that exist as `<base>_one` / `<base>_other` pairs. */
 export type PluralBase = {

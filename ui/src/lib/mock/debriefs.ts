@@ -3,6 +3,7 @@
  * `unisson_core::ops::debriefs` and `report::debriefs` (who debriefs, took place, tags folded, periods by the day the
  * activity starts in Paris). A few past activities get seeded debriefs so every view has something to show.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Debrief } from '$lib/bindings/Debrief';
 import type { DebriefCompletion } from '$lib/bindings/DebriefCompletion';
@@ -36,7 +37,7 @@ const SEED_NEEDS = [
 let debriefs: Debrief[] | null = null;
 let nextId = 1;
 
-const fail = (field: string, code: string, message: string): IpcError => ({ code: 'validation', message, fields: [{ field, code, message }], findings: [] });
+const fail = (field: string, code: FieldCode, message: string): IpcError => ({ code: 'validation', message, fields: [{ field, code, message }], findings: [] });
 
 function debriefed(a: ActivityRecord, p: ParticipantRecord): boolean {
 	return (a.kind === 'shadowing' && (p.role === 'visitor' || p.role === 'host')) || (a.kind === 'training' && (p.role === 'attendee' || p.role === 'trainer'));

@@ -4,6 +4,8 @@
  * `ics_import` reads one of two fixed files (leave, or replies to the activities of the mock). The Rust core
  * (`ops::invites`) remains the reference.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { Absence } from '$lib/bindings/Absence';
 import type { ActivityInput } from '$lib/bindings/ActivityInput';
 import type { FieldError } from '$lib/bindings/FieldError';
@@ -29,10 +31,10 @@ export interface InviteView {
 const ZONE = 'Europe/Paris';
 const ORGANIZER = { name: 'Planning Unisson', email: 'planning@exemple.fr' };
 
-function error(code: string, message: string, fields: FieldError[] = []): IpcError {
+function error(code: ErrorCode, message: string, fields: FieldError[] = []): IpcError {
 	return { code, message, fields, findings: [] };
 }
-const field = (f: string, code: string, message: string) => error('validation', message, [{ field: f, code, message }]);
+const field = (f: string, code: FieldCode, message: string) => error('validation', message, [{ field: f, code, message }]);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function icsLocal(instant: string, zone: string): string {

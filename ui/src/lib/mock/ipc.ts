@@ -4,6 +4,8 @@
  * so production builds do not contain it. It mirrors the command contract and its error codes;
  * the Rust side remains the reference for the actual rules.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '$lib/bindings/AppInfo';
 import type { Department } from '$lib/bindings/Department';
@@ -168,7 +170,7 @@ function timezones(): string[] {
 
 class Invalid {
 	fields: FieldError[] = [];
-	add(field: string, code: string, message: string) {
+	add(field: string, code: FieldCode, message: string) {
 		this.fields.push({ field, code, message });
 	}
 	throwIfAny(): void {
@@ -176,7 +178,7 @@ class Invalid {
 	}
 }
 
-function ipcError(code: string, message: string, fields: FieldError[] = []): IpcError {
+function ipcError(code: ErrorCode, message: string, fields: FieldError[] = []): IpcError {
 	return { code, message, fields, findings: [] };
 }
 

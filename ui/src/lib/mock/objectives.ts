@@ -4,6 +4,7 @@
  * use the day of the activity's start in Paris, as the seeded activities are all in Paris. The Rust side remains the
  * reference.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Cadence } from '$lib/bindings/Cadence';
 import type { Department } from '$lib/bindings/Department';
@@ -28,14 +29,14 @@ export interface ObjectivesMockContext {
 const objectives: Objective[] = [];
 let nextId = 1;
 
-function invalid(field: string, code: string, message: string): never {
+function invalid(field: string, code: FieldCode, message: string): never {
 	throw { code: 'validation', message, fields: [{ field, code, message }], findings: [] } satisfies IpcError;
 }
 
 /** Every field error at once, as core reports them. */
 function validated(input: ObjectiveInput): ObjectiveInput {
 	const fields: FieldError[] = [];
-	const bad = (field: string, code: string, message: string) => fields.push({ field, code, message });
+	const bad = (field: string, code: FieldCode, message: string) => fields.push({ field, code, message });
 	const title = input.title.trim();
 	if (!title) bad('title', 'required', 'this field is required');
 	const t = input.target;

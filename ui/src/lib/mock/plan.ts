@@ -3,6 +3,7 @@
  * channel, honours `plan_cancel`, avoids days the visitor or host already has something or is away, and accepts a
  * plan by creating each proposal through the scheduling mock (so its clash rules refuse some).
  */
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { ActivityInput } from '$lib/bindings/ActivityInput';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { Absence } from '$lib/bindings/Absence';
@@ -167,7 +168,7 @@ function apply(plan: PlanSuggestion, ctx: PlanMockContext): PlanApplied {
 			const rec = ctx.call('activity_create', { input, confirm: true }) as ActivityRecord;
 			out.created.push({ visitor: p.visitor, host: p.host, start: p.start, activityId: rec.id });
 		} catch (e) {
-			const err = e as { code?: string; message?: string };
+			const err = e as { code?: ErrorCode; message?: string };
 			out.refused.push({ visitor: p.visitor, host: p.host, start: p.start, code: err.code ?? 'clash', message: err.message ?? 'refused' });
 		}
 	}

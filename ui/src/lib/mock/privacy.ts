@@ -3,6 +3,8 @@
  * `unisson_core::ops::privacy`: the pseudonym `Personne anonymisée #<id>`, a `.invalid` address, inactive, no
  * manager; an anonymised person cannot be erased again. Counts come from the scheduling mock's activities.
  */
+import type { FieldCode } from '$lib/bindings/FieldCode';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { AccessExport } from '$lib/bindings/AccessExport';
 import type { ActivityRecord } from '$lib/bindings/ActivityRecord';
 import type { ErasurePreview } from '$lib/bindings/ErasurePreview';
@@ -18,7 +20,7 @@ export interface PrivacyMockContext {
 
 let retention: Retention = { months: 24 };
 
-function fail(code: string, field: string, fieldCode: string, message: string): IpcError {
+function fail(code: ErrorCode, field: string, fieldCode: FieldCode, message: string): IpcError {
 	return { code, message, fields: [{ field, code: fieldCode, message }], findings: [] };
 }
 

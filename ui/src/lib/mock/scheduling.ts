@@ -4,6 +4,7 @@
  * error codes (`validation`, `clash`, `needs_confirmation`, `not_found`) and finding shapes, over realistic demo data
  * around today. The Rust side stays the reference for the rules; this is close enough to exercise every screen.
  */
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { Absence } from '$lib/bindings/Absence';
 import type { AbsenceInput } from '$lib/bindings/AbsenceInput';
 import type { ActivityInput } from '$lib/bindings/ActivityInput';
@@ -81,7 +82,7 @@ interface Trail {
 const ZONE = 'Europe/Paris';
 export const NOT_HANDLED = Symbol('not handled');
 
-function ipcError(code: string, message: string, fields: FieldError[] = [], findings: Finding[] = []): IpcError {
+function ipcError(code: ErrorCode, message: string, fields: FieldError[] = [], findings: Finding[] = []): IpcError {
 	return { code, message, fields, findings };
 }
 

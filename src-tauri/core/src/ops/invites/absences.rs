@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::ical::{self, IcsFile, IcsTime};
 use crate::model::Person;
 use crate::store::{absences, people, settings, Store};
+use crate::FieldCode;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -43,7 +44,7 @@ pub(super) fn absences_of(
         Some(email) => Some(people::find_by_email(conn, email)?.ok_or_else(|| {
             Error::field(
                 "personEmail",
-                "unknown_person",
+                FieldCode::UnknownPerson,
                 format!("nobody has the email {email}"),
             )
         })?),

@@ -26,6 +26,7 @@ use crate::model::{Id, Person};
 use crate::store::{
     activities, audit, invite_log, participations, people, series, settings, Store,
 };
+use crate::FieldCode;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use plan::Loaded;
@@ -106,7 +107,7 @@ fn load(store: &Store, options: &InviteExportOptions, now: DateTime<Utc>) -> Res
     if to <= from {
         return Err(Error::field(
             "to",
-            "invalid_range",
+            FieldCode::InvalidRange,
             "the last day is before the first day",
         ));
     }
@@ -158,7 +159,7 @@ fn person_by_email(store: &Store, email: Option<&str>) -> Result<Option<Person>>
             .ok_or_else(|| {
                 Error::field(
                     "personEmail",
-                    "unknown_person",
+                    FieldCode::UnknownPerson,
                     format!("nobody has the email {email}"),
                 )
             }),
@@ -198,7 +199,7 @@ pub fn preview(store: &Store, activity_id: Id, now: DateTime<Utc>) -> Result<Str
         .ok_or_else(|| {
             Error::field(
                 "participants",
-                "no_attendees",
+                FieldCode::NoAttendees,
                 "this activity has nobody to invite yet: add participants first",
             )
         })

@@ -19,6 +19,7 @@ use crate::model::{
     is_valid_email, Activity, ActivityStatus, Id, ParticipantRecord, PersonRow, Series, Settings,
 };
 use crate::store::invite_log::Sent;
+use crate::FieldCode;
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap};
@@ -81,7 +82,7 @@ pub(super) fn organizer(s: &Settings) -> Result<Address<'_>> {
     if s.organizer_name.trim().is_empty() || !is_valid_email(s.organizer_email.trim()) {
         return Err(Error::field(
             "organizerEmail",
-            "organizer_missing",
+            FieldCode::OrganizerMissing,
             "set the organizer's name and email in Settings before writing invites",
         ));
     }

@@ -32,6 +32,7 @@ pub use retention::{apply_retention, retention_candidates, RetentionReport};
 use crate::error::{Error, Result};
 use crate::model::{Id, Person};
 use crate::store::{people, privacy, ts, Tx};
+use crate::FieldCode;
 use rusqlite::Connection;
 
 /// The domain of pseudonymous addresses (reserved by RFC 2606: mail to it never leaves the machine).
@@ -59,7 +60,7 @@ pub(crate) fn refuse_if_anonymised(person: &Person) -> Result<()> {
     match person.anonymised_at {
         Some(_) => Err(Error::field(
             "id",
-            "anonymised",
+            FieldCode::Anonymised,
             "this person was anonymised and can no longer be edited",
         )),
         None => Ok(()),

@@ -11,6 +11,7 @@ use super::erase::TextRewrite;
 use crate::error::Result;
 use crate::model::Person;
 use crate::store::privacy;
+use crate::FieldCode;
 use rusqlite::Connection;
 
 /// Column names that only ever hold codes, numbers or instants.
@@ -148,7 +149,7 @@ impl Replacements {
             .map_err(|e| {
                 crate::error::Error::field(
                     "people",
-                    "too_many",
+                    FieldCode::TooMany,
                     format!("too many names at once: {e}"),
                 )
             })?;

@@ -22,6 +22,7 @@
 //! written before a weight existed reads that weight as its default.
 
 use crate::error::{Error, FieldError, Result};
+use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -93,11 +94,11 @@ impl Weights {
             if !(0..=MAX_WEIGHT).contains(&w) {
                 errors.push(FieldError::new(
                     name,
-                    "out_of_range",
+                    FieldCode::OutOfRange,
                     format!("between 0 and {MAX_WEIGHT}"),
                 ));
             } else if name == "coverage" && w == 0 {
-                errors.push(FieldError::new(name, "too_small", "at least 1"));
+                errors.push(FieldError::new(name, FieldCode::TooSmall, "at least 1"));
             }
         }
         if errors.is_empty() {

@@ -3,12 +3,13 @@
 use super::Period;
 use crate::error::{Error, Result};
 use crate::model::Cadence;
+use crate::FieldCode;
 use chrono::{Datelike, Duration};
 
 fn bad(text: &str) -> Error {
     Error::field(
         "period",
-        "invalid_period",
+        FieldCode::InvalidPeriod,
         format!(
             "{text:?} is not a period: write 2027-Q1 (quarter), 2027-03 (month) or 2027 (year)"
         ),

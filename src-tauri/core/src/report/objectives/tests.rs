@@ -135,8 +135,11 @@ fn periods_parse_and_bad_ones_are_refused_clearly() {
     ] {
         let err = parse_period(bad).expect_err(bad);
         assert_eq!(
-            (err.code(), err.fields()[0].code.as_str()),
-            ("validation", "invalid_period"),
+            (err.code(), err.fields()[0].code),
+            (
+                crate::ErrorCode::Validation,
+                crate::FieldCode::InvalidPeriod
+            ),
             "{bad:?} is not a period and must say so, not guess"
         );
         assert!(

@@ -1,7 +1,10 @@
 //! Errors of the core. Every variant has a stable machine `code()` that the shell passes to the UI, which branches on
 //! it (never on the message text). Validation errors carry one [`FieldError`] per bad field so forms can show them
-//! inline.
+//! inline. The codes are enums ([`ErrorCode`], [`FieldCode`]), so a code the UI cannot translate does not compile.
 
+mod codes;
+
+pub use codes::{ErrorCode, FieldCode};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -12,18 +15,18 @@ use ts_rs::TS;
 pub struct FieldError {
     /// The camelCase name of the input field, as the UI knows it.
     pub field: String,
-    /// A stable code the UI translates (`required`, `invalid_email`, ...).
-    pub code: String,
+    /// What is wrong, as a stable code the UI translates.
+    pub code: FieldCode,
     /// An English explanation, for logs and the CLI.
     pub message: String,
 }
 
 impl FieldError {
     /// Builds a field error.
-    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
         Self {
             field: field.to_owned(),
-            code: code.to_owned(),
+            code,
             message: message.into(),
         }
     }
@@ -104,17 +107,17 @@ fn describe(fields: &[FieldError]) -> String {
 
 impl Error {
     /// The stable code the UI branches on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Validation(_) => "validation",
-            Error::NotFound { .. } => "not_found",
-            Error::SiteInUse { .. } => "site_in_use",
-            Error::Storage(_) | Error::Migration(_) => "storage",
-            Error::Io(_) => "io",
-            Error::TooNew { .. } => "too_new",
-            Error::Ics { .. } => "invalid_ics",
-            Error::Clash(_) => "clash",
-            Error::NeedsConfirmation(_) => "needs_confirmation",
+            Error::Validation(_) => ErrorCode::Validation,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::SiteInUse { .. } => ErrorCode::SiteInUse,
+            Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
+            Error::Io(_) => ErrorCode::Io,
+            Error::TooNew { .. } => ErrorCode::TooNew,
+            Error::Ics { .. } => ErrorCode::InvalidIcs,
+            Error::Clash(_) => ErrorCode::Clash,
+            Error::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,
         }
     }
 
@@ -135,7 +138,7 @@ impl Error {
     }
 
     /// Shorthand for a single-field validation error.
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn field(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
         Error::Validation(vec![FieldError::new(field, code, message)])
     }
 }

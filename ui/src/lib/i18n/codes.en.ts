@@ -1,0 +1,73 @@
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldCode } from '$lib/bindings/FieldCode';
+
+/**
+ * English text of every code core can send. Typed by the Rust enums (exported by ts-rs), so a new code
+ * without its text, or a text for a code that no longer exists, fails `svelte-check`.
+ */
+export const enErrorCodes: Record<ErrorCode, string> = {
+	validation: 'Some fields are invalid.',
+	not_found: 'This item no longer exists. It may have been deleted in the meantime.',
+	site_in_use: 'This site cannot be deleted: people or activities are still attached to it. Reassign them first.',
+	storage: 'The database cannot be reached. Try again in a moment.',
+	io: 'The file cannot be read or written.',
+	too_new: 'This database comes from a newer version of Unisson.',
+	invalid_ics: 'This file is not a readable .ics calendar.',
+	clash: 'The plan does not allow this change.',
+	needs_confirmation: 'This change needs a confirmation.',
+	internal: 'An unexpected error occurred.',
+};
+
+/** English text of every field code, shown next to the field it concerns. */
+export const enFieldCodes: Record<FieldCode, string> = {
+	required: 'This field is required.',
+	invalid: 'This value is not valid.',
+	too_long: 'This text is too long.',
+	too_small: 'The value must be at least 1.',
+	too_large: 'The value is above the allowed maximum.',
+	negative: 'The value cannot be negative.',
+	not_whole: 'Enter a whole number.',
+	out_of_range: 'Enter a share between 0 and 100%.',
+	too_many: 'Too many items at once: handle them in several goes.',
+	too_many_points: 'Too many points for one chart: choose a shorter period or a trend by month.',
+	invalid_email: 'This email address is not valid.',
+	duplicate_email: 'This email address is already used by someone else.',
+	duplicate_name: 'This name is already in use.',
+	duplicate_alias: 'This value is already in the table.',
+	missing_label: 'Every chosen column needs a label.',
+	too_many_days: 'An activity lasts at most 14 days; split it into several.',
+	unknown_timezone: 'This time zone is unknown.',
+	invalid_time: 'Enter a valid time, such as 08:30.',
+	invalid_period: 'This period is not valid.',
+	invalid_range: 'The end date must come after the start date.',
+	before_from: 'The last day cannot come before the first.',
+	end_before_start: 'The end must come after the start.',
+	invalid_rrule: 'This recurrence rule is not valid.',
+	unknown_site: 'This site does not exist.',
+	unknown_manager: 'This manager does not exist.',
+	unknown_person: 'This person does not exist.',
+	self_manager: 'A person cannot be their own manager.',
+	manager_cycle: 'This choice would create a reporting loop.',
+	unknown_column: 'This report has no such column.',
+	invalid_direction: 'Job shadowing pairs marketing with the field (sales or customer relations).',
+	duplicate_participant: 'Someone is listed twice.',
+	host_days_per_month: 'This host already hosts as many days this month as the rule allows.',
+	invalid_transition: 'This status change is not possible.',
+	immutable: 'The kind of an activity cannot change.',
+	nothing_to_undo: 'There is nothing to undo for this activity.',
+	already_undone: 'This import was already undone.',
+	changed_since: 'People from this import were changed since: it can no longer be undone.',
+	not_yet: 'Not yet: the activity has not started.',
+	not_debriefed: 'Only shadowing days and trainings are debriefed.',
+	cancelled: 'This activity was cancelled: it has no debrief.',
+	not_participant: 'This person is not taking part in this activity.',
+	role_not_debriefed: 'Their role in this activity does not call for a debrief.',
+	not_attended: 'This person was not there (declined, waitlisted, absent or removed).',
+	invalid_mark: 'Mark attended, no-show or excused.',
+	reason_required: 'Give the reason: this attendance was already recorded.',
+	anonymised: 'This person was anonymised: their record can no longer be changed.',
+	not_empty: 'This folder is not empty: choose a new or empty folder.',
+	organizer_missing: 'Set the organizer’s name and email in Settings before writing invites.',
+	no_attendees: 'Nobody to invite yet: add participants first.',
+	invalid_invite: 'The invite cannot be written: a value is not valid.',
+};

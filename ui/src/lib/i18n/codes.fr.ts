@@ -1,0 +1,73 @@
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldCode } from '$lib/bindings/FieldCode';
+
+/**
+ * French text of every code core can send. Typed by the Rust enums (exported by ts-rs), so a new code
+ * without its text, or a text for a code that no longer exists, fails `svelte-check`.
+ */
+export const frErrorCodes: Record<ErrorCode, string> = {
+	validation: 'Certains champs sont invalides.',
+	not_found: 'Cet élément n’existe plus. Il a peut-être été supprimé entre-temps.',
+	site_in_use: 'Ce site ne peut pas être supprimé : des personnes ou des activités y sont encore rattachées. Réaffectez-les d’abord.',
+	storage: 'La base de données est inaccessible. Réessayez dans un instant.',
+	io: 'Le fichier est inaccessible.',
+	too_new: 'Cette base de données vient d’une version plus récente d’Unisson.',
+	invalid_ics: 'Ce fichier n’est pas un calendrier .ics lisible.',
+	clash: 'Le planning ne permet pas ce changement.',
+	needs_confirmation: 'Ce changement demande une confirmation.',
+	internal: 'Une erreur inattendue est survenue.',
+};
+
+/** French text of every field code, shown next to the field it concerns. */
+export const frFieldCodes: Record<FieldCode, string> = {
+	required: 'Ce champ est obligatoire.',
+	invalid: 'Cette valeur n’est pas valide.',
+	too_long: 'Ce texte est trop long.',
+	too_small: 'La valeur doit être d’au moins 1.',
+	too_large: 'La valeur dépasse le maximum autorisé.',
+	negative: 'La valeur ne peut pas être négative.',
+	not_whole: 'Saisissez un nombre entier.',
+	out_of_range: 'Indiquez une part entre 0 et 100 %.',
+	too_many: 'Trop d’éléments à la fois : traitez-les en plusieurs fois.',
+	too_many_points: 'Trop de points pour un seul graphique : choisissez une période plus courte ou une tendance par mois.',
+	invalid_email: 'Cette adresse e-mail n’est pas valide.',
+	duplicate_email: 'Cette adresse e-mail est déjà utilisée par une autre personne.',
+	duplicate_name: 'Ce nom est déjà utilisé.',
+	duplicate_alias: 'Cette valeur figure déjà dans la table.',
+	missing_label: 'Chaque colonne choisie a besoin d’un intitulé.',
+	too_many_days: 'Une activité dure au plus 14 jours ; découpez-la en plusieurs.',
+	unknown_timezone: 'Ce fuseau horaire est inconnu.',
+	invalid_time: 'Saisissez une heure valide, par exemple 08:30.',
+	invalid_period: 'Cette période n’est pas valide.',
+	invalid_range: 'La date de fin doit venir après la date de début.',
+	before_from: 'Le dernier jour ne peut pas précéder le premier.',
+	end_before_start: 'La fin doit venir après le début.',
+	invalid_rrule: 'Cette règle de récurrence n’est pas valide.',
+	unknown_site: 'Ce site n’existe pas.',
+	unknown_manager: 'Ce manager n’existe pas.',
+	unknown_person: 'Cette personne n’existe pas.',
+	self_manager: 'Une personne ne peut pas être son propre manager.',
+	manager_cycle: 'Ce choix créerait une boucle hiérarchique.',
+	unknown_column: 'Cette colonne n’existe pas dans ce rapport.',
+	invalid_direction: 'Un vis ma vie se fait entre le marketing et le terrain (ventes ou relation client).',
+	duplicate_participant: 'Une personne figure deux fois.',
+	host_days_per_month: 'Cet hôte accueille déjà autant de jours ce mois-ci que le permet la règle.',
+	invalid_transition: 'Ce changement de statut n’est pas possible.',
+	immutable: 'Le type d’une activité ne peut pas changer.',
+	nothing_to_undo: 'Il n’y a rien à annuler pour cette activité.',
+	already_undone: 'Cet import a déjà été annulé.',
+	changed_since: 'Des personnes importées ont été modifiées depuis : l’import ne peut plus être annulé.',
+	not_yet: 'Pas encore : l’activité n’a pas commencé.',
+	not_debriefed: 'Seuls les vis ma vie et les formations ont un débrief.',
+	cancelled: 'Cette activité est annulée : elle n’a pas de débrief.',
+	not_participant: 'Cette personne ne participe pas à cette activité.',
+	role_not_debriefed: 'Son rôle dans cette activité ne donne pas lieu à un débrief.',
+	not_attended: 'Cette personne n’était pas présente (refus, liste d’attente, absence ou retrait).',
+	invalid_mark: 'Indiquez présence, absence non prévenue ou absence excusée.',
+	reason_required: 'Indiquez le motif : cette présence était déjà enregistrée.',
+	anonymised: 'Cette personne a été anonymisée : sa fiche ne peut plus être modifiée.',
+	not_empty: 'Ce dossier n’est pas vide : choisissez un dossier nouveau ou vide.',
+	organizer_missing: 'Indiquez le nom et l’e-mail de l’organisateur dans les Réglages avant d’écrire des invitations.',
+	no_attendees: 'Personne à inviter pour l’instant : ajoutez d’abord des participants.',
+	invalid_invite: 'L’invitation ne peut pas être écrite : une valeur n’est pas valide.',
+};
