@@ -7,7 +7,7 @@ mod ipc_support;
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use unisson_core::store::Store;
+use unisson_core::store::{OpenMode, Store};
 
 /// A company holiday, as a calendar exported from Outlook; line 6 holds the only non-ASCII text ("Fête").
 fn holiday(summary: &[u8]) -> Vec<u8> {
@@ -56,7 +56,8 @@ impl Faces {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("organisation.sqlite");
-        Store::open(&db, common::now()).expect("an empty organisation for the CLI");
+        Store::open_with(&db, OpenMode::CreateNew, common::now())
+            .expect("an empty organisation for the CLI");
         Faces { dir, db }
     }
 

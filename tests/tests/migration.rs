@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use std::collections::BTreeMap;
 use std::path::Path;
 use unisson_core::ops;
-use unisson_core::store::{Store, SCHEMA_VERSION};
+use unisson_core::store::{OpenMode, Store, SCHEMA_VERSION};
 
 const V1_FIXTURE: &str = include_str!("../fixtures/v1.sql");
 const V1_MIGRATION: &str = include_str!("../../src-tauri/core/src/store/migrations/001_init.sql");
@@ -240,7 +240,7 @@ fn opening_a_current_database_takes_no_backup() {
 
     let path = dir.path().join("current.db");
     {
-        let mut store = Store::open(&path, now()).expect("create");
+        let mut store = Store::open_with(&path, OpenMode::CreateNew, now()).expect("create");
         let site = ops::sites::add(
             &mut store,
             &unisson_core::model::SiteInput {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
 use unisson_core::import::ImportOptions;
 use unisson_core::ops::import;
-use unisson_core::store::Store;
+use unisson_core::store::{OpenMode, Store};
 
 const PEOPLE: usize = 5_000;
 const RUNS: usize = 5;
@@ -52,7 +52,9 @@ fn main() {
     let (mut preview, mut import, mut again) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(&dir.path().join("bench.sqlite"), now).expect("store");
+        let mut store =
+            Store::open_with(&dir.path().join("bench.sqlite"), OpenMode::CreateNew, now)
+                .expect("store");
         let started = Instant::now();
         let report = import::preview(&store, &bytes, &options).expect("preview");
         preview.push(started.elapsed());

@@ -16,7 +16,7 @@ use unisson_core::demo::{generate, DemoOptions};
 use unisson_core::report::participation::summary;
 use unisson_core::report::{GroupBy, Period};
 use unisson_core::store::report::participation_count;
-use unisson_core::store::{people, Store, SCHEMA_VERSION};
+use unisson_core::store::{people, OpenMode, Store, SCHEMA_VERSION};
 
 fn stats(mut samples: Vec<f64>) -> (f64, f64) {
     samples.sort_by(f64::total_cmp);
@@ -48,7 +48,7 @@ fn older_copy(dirs: &[PathBuf]) -> Option<PathBuf> {
 }
 
 fn open(path: &Path, now: chrono::DateTime<Utc>) -> Store {
-    let store = Store::open(path, now).expect("store");
+    let store = Store::open_with(path, OpenMode::CreateIfMissing, now).expect("store");
     if let Some(backup) = store.backup_path() {
         // The cache is rebuilt from a seed; the migration backup of a copy is only disk space.
         let _ = std::fs::remove_file(backup);

@@ -13,7 +13,7 @@ use cpu_time::ThreadTime;
 use std::time::Instant;
 use unisson_core::demo::{generate, DemoOptions};
 use unisson_core::ops::privacy::apply_retention;
-use unisson_core::store::{people, Store, SCHEMA_VERSION};
+use unisson_core::store::{people, OpenMode, Store, SCHEMA_VERSION};
 
 const LEAVERS: i64 = 300;
 
@@ -30,7 +30,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let cached = dir.join(format!("demo-1000-v{SCHEMA_VERSION}.sqlite"));
     if !cached.exists() {
-        let mut store = Store::open(&cached, made).expect("store");
+        let mut store = Store::open_with(&cached, OpenMode::CreateNew, made).expect("store");
         let s = generate(
             &mut store,
             &DemoOptions {

@@ -15,7 +15,7 @@ use unisson_core::model::{
 };
 use unisson_core::schedule::check;
 use unisson_core::store::activities::{records, Filter};
-use unisson_core::store::{board, people, settings, Store};
+use unisson_core::store::{board, people, settings, OpenMode, Store};
 
 fn stats(mut samples: Vec<f64>) -> (f64, f64) {
     samples.sort_by(f64::total_cmp);
@@ -51,7 +51,7 @@ fn main() {
         "scale-v{}.sqlite",
         unisson_core::store::SCHEMA_VERSION
     ));
-    let mut store = Store::open(&path, now).expect("store");
+    let mut store = Store::open_with(&path, OpenMode::CreateIfMissing, now).expect("store");
     if people::count(store.conn()).expect("count") == 0 {
         let t = Instant::now();
         let s = generate(

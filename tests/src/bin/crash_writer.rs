@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use unisson_core::model::{Department, PersonInput};
 use unisson_core::ops::people;
-use unisson_core::store::Store;
+use unisson_core::store::{OpenMode, Store};
 
 const MAX_RUN: Duration = Duration::from_secs(20);
 
@@ -64,7 +64,8 @@ fn main() -> ExitCode {
 
 fn run(path: &std::path::Path, prefix: &str) -> Result<(), Box<dyn std::error::Error>> {
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z")?.to_utc();
-    let mut store = Store::open(path, now)?;
+    // The first run creates the file; the later ones recover what a killed run left.
+    let mut store = Store::open_with(path, OpenMode::CreateIfMissing, now)?;
     let stdout = std::io::stdout();
     let started = Instant::now();
     let mut lead = None;

@@ -73,6 +73,12 @@ codes! {
         Io = "io",
         /// The database was written by a newer Unisson.
         TooNew = "too_new",
+        /// Nothing at the path holds a Unisson database, and the command does not create one.
+        NoDatabase = "no_database",
+        /// The file is not a Unisson database (a text file, another application's SQLite file); it was not touched.
+        NotUnissonDatabase = "not_a_unisson_database",
+        /// A new database was asked for where one already exists; nothing was changed.
+        DatabaseExists = "database_exists",
         /// An .ics file could not be read.
         InvalidIcs = "invalid_ics",
         /// The change breaks a scheduling rule.

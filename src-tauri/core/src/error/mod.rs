@@ -87,6 +87,26 @@ pub enum Error {
         /// Latest schema version this build knows.
         known: i64,
     },
+    /// Nothing at the path holds a Unisson database, and the command does not create one.
+    #[error("no Unisson database at {path} (create one with 'unisson init --db {path}' or 'unisson demo --db {path}')")]
+    NoDatabase {
+        /// The path as given.
+        path: String,
+    },
+    /// The file is not a Unisson database (a text file, another application's SQLite file); it was not touched.
+    #[error("{path} is not a Unisson database: {reason}; it was left untouched")]
+    NotUnissonDatabase {
+        /// The path as given.
+        path: String,
+        /// What the file is instead.
+        reason: String,
+    },
+    /// A new database was asked for where one already exists; nothing was changed.
+    #[error("a Unisson database already exists at {path}; nothing was changed")]
+    DatabaseExists {
+        /// The path as given.
+        path: String,
+    },
 }
 
 fn describe_findings(findings: &[crate::schedule::Finding]) -> String {
@@ -115,6 +135,9 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
             Error::Io(_) => ErrorCode::Io,
             Error::TooNew { .. } => ErrorCode::TooNew,
+            Error::NoDatabase { .. } => ErrorCode::NoDatabase,
+            Error::NotUnissonDatabase { .. } => ErrorCode::NotUnissonDatabase,
+            Error::DatabaseExists { .. } => ErrorCode::DatabaseExists,
             Error::Ics { .. } => ErrorCode::InvalidIcs,
             Error::Clash(_) => ErrorCode::Clash,
             Error::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,

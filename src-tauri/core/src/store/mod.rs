@@ -1,11 +1,13 @@
 //! SQLite storage. One module per table, plain SQL with `?N` parameters.
 //!
 //! Invariants:
-//! - every connection runs with `foreign_keys=ON`, WAL and a busy timeout;
+//! - every connection runs with `foreign_keys=ON`, WAL and a busy timeout ([`BUSY_TIMEOUT`]);
+//! - a file is created only when the caller's [`OpenMode`] says so, and a file that is not a Unisson database is
+//!   refused untouched (see `open`);
 //! - the schema only moves forward, through the numbered files in `migrations/` (never edited once shipped), and a
 //!   database that already holds data is copied with the online backup API before it is migrated;
 //! - every write goes through a [`Tx`], which carries the actor and `now` and writes the audit entry in the same
-//!   transaction as the change;
+//!   transaction as the change; it begins IMMEDIATE, so concurrent writers queue on the busy timeout;
 //! - instants are stored as `YYYY-MM-DDTHH:MM:SSZ` text, so text order is time order;
 //! - no activity lasts more than [`MAX_ACTIVITY_DAYS`], so interval lookups are bounded index ranges.
 
@@ -17,6 +19,7 @@ pub mod bulk;
 pub mod debriefs;
 pub mod invite_log;
 pub mod objectives;
+mod open;
 pub mod participations;
 pub mod people;
 pub mod privacy;
@@ -25,32 +28,34 @@ pub mod series;
 pub mod settings;
 pub mod sites;
 
+pub use open::OpenMode;
+
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 use std::time::Duration;
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/001_init.sql")),
-        M::up(include_str!("migrations/002_indexes_invite_log.sql")),
-        M::up(include_str!("migrations/003_training_mix.sql")),
-        M::up(include_str!("migrations/004_participation_times.sql")),
-        M::up(include_str!("migrations/005_report_index.sql")),
-        M::up(include_str!(
-            "migrations/006_objectives_debriefs_privacy.sql"
-        )),
-        M::up(include_str!("migrations/007_participation_report_copy.sql")),
-    ])
-});
+/// The schema migrations, oldest first: step `n` (0-based) takes a database from `user_version` `n` to `n + 1`.
+/// Shipped files are never edited; a change of schema is a new file at the end.
+const MIGRATION_STEPS: [&str; 7] = [
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_indexes_invite_log.sql"),
+    include_str!("migrations/003_training_mix.sql"),
+    include_str!("migrations/004_participation_times.sql"),
+    include_str!("migrations/005_report_index.sql"),
+    include_str!("migrations/006_objectives_debriefs_privacy.sql"),
+    include_str!("migrations/007_participation_report_copy.sql"),
+];
+
+/// How long a write waits for another connection (the app, a CLI script) to finish its transaction before it fails
+/// with "database is locked". Generous: a 5,000-person import or a year of demo data holds the lock for seconds.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = MIGRATION_STEPS.len() as i64;
 
 /// An open Unisson database.
 pub struct Store {
@@ -66,52 +71,11 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it to [`SCHEMA_VERSION`]. If the file already
-    /// holds an older schema, it is first copied next to itself as `<name>.v<old>-<now>.bak`.
-    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        configure(&conn)?;
-        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::TooNew {
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        let mut backup = None;
-        if found > 0 && found < SCHEMA_VERSION {
-            let name = format!(
-                "{}.v{found}-{}.bak",
-                path.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default(),
-                now.format("%Y%m%dT%H%M%SZ")
-            );
-            let target = path.with_file_name(name);
-            conn.backup(rusqlite::MAIN_DB, &target, None)?;
-            backup = Some(target);
-        }
-        MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Store {
-            conn,
-            path: Some(path.to_owned()),
-            backup,
-        })
-    }
-
     /// A fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
-        MIGRATIONS.to_latest(&mut conn)?;
+        open::migrate(&mut conn, Path::new(":memory:"), DateTime::UNIX_EPOCH)?;
         Ok(Store {
             conn,
             path: None,
@@ -135,7 +99,9 @@ impl Store {
     }
 
     /// Runs `f` in one transaction, committed only if it returns `Ok`. Every audit entry written inside carries
-    /// `actor` and `now`.
+    /// `actor` and `now`. The transaction begins IMMEDIATE: it takes the write lock first (waiting up to
+    /// [`BUSY_TIMEOUT`] for another writer), so what `f` reads stays true until it commits, and two writers wait for
+    /// each other instead of one failing with "database is locked" when it moves from reading to writing.
     pub fn write<T>(
         &mut self,
         actor: &str,
@@ -143,7 +109,9 @@ impl Store {
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = Tx {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
             actor: actor.to_owned(),
             now,
         };
@@ -161,7 +129,7 @@ impl Store {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // journal_mode answers with the mode it set; in memory it stays "memory".
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -264,25 +232,23 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        assert!(
-            MIGRATIONS.validate().is_ok(),
-            "every shipped migration must apply cleanly to an empty database"
-        );
-        let store = Store::open_in_memory().expect("open");
+        let store = Store::open_in_memory()
+            .expect("every shipped migration must apply to an empty database");
         let version: i64 = store
             .conn()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("user_version");
         assert_eq!(
             version, SCHEMA_VERSION,
-            "SCHEMA_VERSION must match the number of migrations"
+            "a new database must be at the version this build writes, or it would be migrated again on next open"
         );
     }
 
     #[test]
     fn pragmas_are_set_on_open() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("u.db"), Utc::now()).expect("open");
+        let store = Store::open_with(&dir.path().join("u.db"), OpenMode::CreateNew, Utc::now())
+            .expect("create");
         let fk: i64 = store
             .conn()
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
@@ -310,7 +276,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("u.db");
         {
-            let conn = Connection::open(&path).expect("open raw");
+            let mut conn = Connection::open(&path).expect("open raw");
+            open::migrate(&mut conn, &path, Utc::now()).expect("a current schema");
             conn.pragma_update(None, "user_version", 99)
                 .expect("set version");
         }
