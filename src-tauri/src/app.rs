@@ -5,10 +5,11 @@ use crate::commands::{
     absences, activities, app, import, invites, people, plan, reports, series, settings, sites,
 };
 use crate::state::{current_actor, default_db_path, AppState};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tauri::{Builder, Manager, Runtime};
-use unisson_core::store::Store;
+use unisson_core::error::Error;
+use unisson_core::store::{OpenMode, Store};
 
 /// Registers every command on a builder (also used by the shell's tests with the mock runtime).
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -129,13 +130,35 @@ pub fn retention_in_background<R: Runtime>(
         .ok()
 }
 
+/// How the window opens its database: on the first run in its own data directory it creates it; a path the user
+/// gave (`--db`, `$UNISSON_DB`) must already hold a Unisson database, so a typo does not start an empty organisation.
+pub fn open_mode(db: Option<&PathBuf>) -> OpenMode {
+    if db.is_some() || std::env::var_os("UNISSON_DB").is_some() {
+        OpenMode::Existing
+    } else {
+        OpenMode::CreateIfMissing
+    }
+}
+
+/// The message for a database that cannot be opened, naming the path once: the errors about the file itself already
+/// name it and say what to do, the others (I/O, SQLite) get it prefixed.
+pub fn open_error(db: &Path, e: &Error) -> String {
+    match e {
+        Error::NoDatabase { .. }
+        | Error::NotUnissonDatabase { .. }
+        | Error::DatabaseExists { .. } => e.to_string(),
+        _ => format!("cannot open {}: {e}", db.display()),
+    }
+}
+
 /// Opens the window on the database; returns when the window closes.
 pub fn run(db: Option<PathBuf>) -> ExitCode {
+    let mode = open_mode(db.as_ref());
     let db_path = resolve_db(db);
-    let store = match Store::open(&db_path, clock::now()) {
+    let store = match Store::open_with(&db_path, mode, clock::now()) {
         Ok(store) => store,
         Err(e) => {
-            eprintln!("unisson: cannot open {}: {e}", db_path.display());
+            eprintln!("unisson: {}", open_error(&db_path, &e));
             return ExitCode::FAILURE;
         }
     };

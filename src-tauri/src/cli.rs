@@ -9,7 +9,7 @@ mod plan;
 mod privacy;
 mod report;
 
-use crate::app::resolve_db;
+use crate::app::{open_error, resolve_db};
 use crate::clock;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use unisson_core::demo::{self, DemoOptions};
 use unisson_core::export::people_csv;
 use unisson_core::ops::people;
-use unisson_core::store::Store;
+use unisson_core::store::{OpenMode, Store, SCHEMA_VERSION};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -41,7 +41,10 @@ pub struct Args {
 /// Headless subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fill an empty database with a demo organisation (deterministic for a given seed and day).
+    /// Create an empty Unisson database at --db (and its folder); refuses a path that already holds one. Prints
+    /// `{ path, schemaVersion }`.
+    Init,
+    /// Create the database if needed, then fill it (it must hold nobody yet) with a demo organisation (deterministic for a given seed and day).
     Demo {
         /// Number of staff.
         #[arg(long, default_value_t = 120)]
@@ -148,11 +151,25 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// Which commands may create a database: `init` makes a new one, `demo` fills a new or empty one; every other
+/// command needs an existing Unisson database, so a mistyped path is an error and not an empty organisation.
+fn open_mode(command: &Command) -> OpenMode {
+    match command {
+        Command::Init => OpenMode::CreateNew,
+        Command::Demo { .. } => OpenMode::CreateIfMissing,
+        _ => OpenMode::Existing,
+    }
+}
+
 fn execute(command: Command, db: PathBuf) -> Result<(), String> {
     let now = clock::now();
     let mut store =
-        Store::open(&db, now).map_err(|e| format!("cannot open {}: {e}", db.display()))?;
+        Store::open_with(&db, open_mode(&command), now).map_err(|e| open_error(&db, &e))?;
     match command {
+        Command::Init => print_json(&serde_json::json!({
+            "path": db,
+            "schemaVersion": SCHEMA_VERSION,
+        })),
         Command::Demo {
             people,
             years,

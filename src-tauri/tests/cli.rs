@@ -101,7 +101,7 @@ fn a_bad_database_path_fails_with_a_clear_message() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("cannot open"),
+        err.contains("is not a Unisson database"),
         "the error names what failed: {err}"
     );
 }
@@ -216,6 +216,11 @@ fn bad_activity_arguments_are_explained() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("empty.sqlite");
     let db = db.to_str().expect("utf-8 path");
+    let made = unisson(&["init", "--db", db]);
+    assert!(
+        made.status.success(),
+        "init makes the empty database the arguments are checked against: {made:?}"
+    );
     let out = unisson(&["activity", "list", "--db", db, "--kind", "party"]);
     assert!(
         !out.status.success(),

@@ -1,11 +1,12 @@
-//! `unisson people import` and `unisson people export` through the real binary: JSON report, exit codes, a database
-//! created on first use, and an export that imports back unchanged.
+//! `unisson people import` and `unisson people export` through the real binary: JSON report, exit codes, no database
+//! created by an import (HR's first import goes into one made by `unisson init`), and an export that imports back
+//! unchanged.
 
 use serde_json::Value;
 use std::path::Path;
 use std::process::Output;
 mod common;
-use common::unisson;
+use common::{init, unisson};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -24,10 +25,22 @@ fn path(p: &Path) -> &str {
 }
 
 #[test]
-fn import_creates_the_database_and_reports_in_json() {
+fn import_into_a_new_database_reports_in_json() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("new").join("hr.sqlite");
     let file = fixture("excel_fr_cp1252.csv");
+
+    let out = unisson(&["people", "import", "--db", path(&db), &file]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an import into a mistyped path must fail, not start an organisation there: {out:?}"
+    );
+    assert!(
+        !dir.path().join("new").exists(),
+        "a refused import creates no folder and no database"
+    );
+    init(path(&db));
 
     let out = unisson(&[
         "people",
@@ -81,6 +94,7 @@ fn import_creates_the_database_and_reports_in_json() {
 fn bad_files_exit_non_zero_with_every_error_located() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("hr.sqlite");
+    init(path(&db));
     let out = unisson(&[
         "people",
         "import",

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde_json::Value;
 mod common;
-use common::{json, unisson};
+use common::{init, json, unisson};
 
 fn took_place(activity: &str, status: &str) -> bool {
     activity != "cancelled"
@@ -109,6 +109,7 @@ fn bad_period_and_csv_are_refused_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("e.sqlite");
     let db = db.to_str().expect("utf-8");
+    init(db);
     let out = unisson(&["report", "objectives", "--db", db, "--period", "2027-Q5"]);
     assert_eq!(out.status.code(), Some(1), "a bad period fails: {out:?}");
     let err = String::from_utf8_lossy(&out.stderr);

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use serde_json::Value;
 mod common;
-use common::{json, unisson};
+use common::{init, json, unisson};
 
 #[test]
 fn plan_then_apply_then_replan_on_the_demo() {
@@ -134,6 +134,7 @@ fn plan_arguments_are_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("empty.sqlite");
     let db = db.to_str().expect("utf-8 path");
+    init(db);
     let out = unisson(&["plan", "--db", db, "--to", "2027-03-01"]);
     assert!(
         !out.status.success(),
@@ -165,6 +166,7 @@ fn weights_are_echoed_and_can_be_overridden() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("empty.sqlite");
     let db = db.to_str().expect("utf-8 path");
+    init(db);
     let base = [
         "plan",
         "--db",

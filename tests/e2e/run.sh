@@ -124,6 +124,8 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# The app creates a database only in its own data directory; given a path (UNISSON_DB), it needs one there.
+"$bin" init --db "$UNISSON_DB" >/dev/null
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 export E2E_DRIVER_PORT=${E2E_DRIVER_PORT:-$(free_port)}

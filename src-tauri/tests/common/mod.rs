@@ -43,3 +43,12 @@ pub fn json(out: &Output) -> Value {
     );
     serde_json::from_slice(&out.stdout).expect("a JSON document on stdout")
 }
+
+/// Creates an empty Unisson database at `db` with `unisson init` (the other commands need one there).
+pub fn init(db: &str) {
+    let out = unisson(&["init", "--db", db]);
+    assert!(
+        out.status.success(),
+        "init must create an empty database at {db}: {out:?}"
+    );
+}

@@ -108,6 +108,7 @@ describe('Planning: suggest a plan, accept some of it, re-run around it', () => 
 		const csv = path.join(path.dirname(db), 'plan-people.csv');
 		const rows = [...marketers, ...sellers].map((p) => [p.fullName, p.email, p.department, p.team].join(';'));
 		fs.writeFileSync(csv, ['full_name;email;department;team', ...rows].join('\n') + '\n');
+		cli(['init'], db); // only init and demo create a database; an import needs one
 		const report = JSON.parse(cli(['people', 'import', csv, '--create-missing'], db));
 		assert.equal(report.created, 6, `the CLI import must create the six people: ${JSON.stringify(report.errors)}`);
 		assert.deepEqual(cliActivityList(db), [], 'the scenario starts with no activity');

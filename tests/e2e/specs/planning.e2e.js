@@ -220,6 +220,7 @@ describe('Planning: create a shadowing day, drag it onto a booked host, confirm 
 			csv,
 			['full_name;email;department;team', ...Object.values(team).map((p) => [p.fullName, p.email, p.department, p.team].join(';'))].join('\n') + '\n'
 		);
+		cli(['init'], db); // only init and demo create a database; an import needs one
 		const report = JSON.parse(cli(['people', 'import', csv, '--create-missing'], db));
 		assert.equal(report.created, 3, `the CLI import must create the three people: ${JSON.stringify(report.errors)}`);
 		const people = JSON.parse(cli(['people', 'list', '--format', 'json'], db));
