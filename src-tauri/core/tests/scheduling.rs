@@ -179,6 +179,11 @@ fn half_days_of_one_host_do_not_clash_but_overlaps_do() {
         vec!["Mia".to_owned()],
         "the finding names the person involved"
     );
+    assert!(
+        f.message.contains("(12/01/2027 09:00–12:30, Europe/Paris)") && !f.message.contains("UTC"),
+        "the message gives the other booking in local time in its zone, as the person lives it: {}",
+        f.message
+    );
     assert_eq!(
         err.code(),
         "clash",

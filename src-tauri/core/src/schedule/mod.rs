@@ -11,6 +11,7 @@ pub mod lifecycle;
 mod normalize;
 mod rules;
 pub mod series;
+pub mod when;
 
 pub use normalize::{direction, normalize, MAX_TITLE_CHARS};
 pub use rules::{check, coming};

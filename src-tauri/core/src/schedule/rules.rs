@@ -124,8 +124,10 @@ impl Ctx<'_> {
                     ClashRule::DoubleBooking,
                     Severity::Error,
                     format!(
-                        "{} is already booked on “{}” ({} – {})",
-                        person.full_name, b.title, b.start, b.end
+                        "{} is already booked on “{}” ({})",
+                        person.full_name,
+                        b.title,
+                        super::when::local_span(b.start, b.end, &b.zone, b.all_day)
                     ),
                 );
                 f.people.push(p.person_id);

@@ -25,6 +25,10 @@ pub struct Booking {
     pub start: DateTime<Utc>,
     /// Its end.
     pub end: DateTime<Utc>,
+    /// The IANA zone it is planned in, for messages in local time.
+    pub zone: String,
+    /// Whether it lasts whole days.
+    pub all_day: bool,
     /// The person's role in it.
     pub role: Role,
 }
@@ -38,7 +42,7 @@ pub fn bookings(
     exclude: Option<Id>,
 ) -> Result<Vec<Booking>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, p.role
+        "SELECT a.id, a.kind, a.title, a.start_at, a.end_at, p.role, a.timezone, a.all_day
          FROM participations p JOIN activities a ON a.id = p.activity_id
          WHERE p.person_id = ?1 AND p.start_at < ?3 AND p.start_at >= ?5 AND p.end_at > ?2 AND a.id != ?4
            AND a.status != 'cancelled' AND p.status NOT IN {NOT_COMING}
@@ -59,6 +63,8 @@ pub fn bookings(
                 title: r.get(2)?,
                 start: get_ts(r, 3)?,
                 end: get_ts(r, 4)?,
+                zone: r.get(6)?,
+                all_day: r.get(7)?,
                 role: r.get(5)?,
             })
         },
