@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod ical;
 pub mod import;
+pub mod mail;
 pub mod model;
 pub mod ops;
 pub mod plan;

@@ -85,6 +85,16 @@ codes! {
         Clash = "clash",
         /// The change raises warnings the user must confirm.
         NeedsConfirmation = "needs_confirmation",
+        /// The SMTP server could not be reached or spoke unexpectedly.
+        Smtp = "smtp",
+        /// The SMTP server refused the login.
+        SmtpAuth = "smtp_auth",
+        /// The SMTP server does not offer STARTTLS, so nothing is sent in plain text.
+        SmtpNoStarttls = "smtp_no_starttls",
+        /// The extra CA file cannot be read or is not a PEM certificate.
+        SmtpCaFile = "smtp_ca_file",
+        /// A login is set but no password was given.
+        SmtpPasswordMissing = "smtp_password_missing",
         /// A failure outside the core (the shell's own problems: a poisoned lock, a missing directory).
         Internal = "internal",
     }
@@ -193,6 +203,8 @@ codes! {
         NoAttendees = "no_attendees",
         /// An invite cannot be written from this data (a value is empty or malformed).
         InvalidInvite = "invalid_invite",
+        /// The SMTP server address is not a usable URL (scheme, port, plain text off loopback, a password in it).
+        InvalidSmtpUrl = "invalid_smtp_url",
     }
 }
 

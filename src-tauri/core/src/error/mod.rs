@@ -79,6 +79,14 @@ pub enum Error {
         /// What is wrong, in plain English.
         message: String,
     },
+    /// Sending or fetching mail failed for the whole batch (server unreachable, TLS, login).
+    #[error("{message}")]
+    Mail {
+        /// Which: `smtp`, `smtp_auth`, `smtp_no_starttls`, `smtp_ca_file`, `smtp_password_missing`.
+        code: ErrorCode,
+        /// What failed, with the server; never a password.
+        message: String,
+    },
     /// The database file was written by a newer Unisson than this one.
     #[error("the database was created by a newer version of Unisson (schema {found}, this version knows {known})")]
     TooNew {
@@ -139,6 +147,7 @@ impl Error {
             Error::NotUnissonDatabase { .. } => ErrorCode::NotUnissonDatabase,
             Error::DatabaseExists { .. } => ErrorCode::DatabaseExists,
             Error::Ics { .. } => ErrorCode::InvalidIcs,
+            Error::Mail { code, .. } => *code,
             Error::Clash(_) => ErrorCode::Clash,
             Error::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,
         }

@@ -1,7 +1,9 @@
-//! Ready-to-send iMIP messages (RFC 6047): an .eml a manager opens in Outlook or Thunderbird and sends.
+//! iMIP messages (RFC 6047): what `unisson send` hands to the SMTP server, and the .eml a manager opens in Outlook or
+//! Thunderbird and sends.
 //!
-//! The message is `multipart/alternative` with a plain-text part and a `text/calendar; method=…` part carrying the
-//! same .ics as the folder. `X-Unsent: 1` makes Outlook open it as a draft with a Send button.
+//! The message is `multipart/mixed`: a `multipart/alternative` with a plain-text part, the same text as HTML and a
+//! `text/calendar; method=…` part carrying the .ics, then the same .ics attached as `invite.ics` for clients that only
+//! look at attachments. A draft has `X-Unsent: 1`, which makes Outlook open it with a Send button.
 //!
 //! Invariants: CRLF everywhere; every header line is ASCII (names and subjects are RFC 2047 encoded words, bodies are
 //! base64), so no name or title can add a header or a MIME part; the boundary cannot occur in base64 text.
@@ -29,6 +31,8 @@ pub struct Message<'a> {
     pub date: DateTime<Utc>,
     /// A unique id (letters, digits, `.`, `-`), without `<>` or domain.
     pub id: &'a str,
+    /// An .eml to open and send by hand (`X-Unsent: 1`), rather than a message sent as it is.
+    pub draft: bool,
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -107,15 +111,41 @@ fn mailbox(a: &Address<'_>) -> String {
     }
 }
 
-/// The full text of an .eml file for `m`.
+/// The body text as a minimal HTML document (escaped, one paragraph per blank-line-separated block).
+pub fn html_of(body: &str) -> String {
+    let escaped = body
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    let paragraphs: Vec<String> = escaped
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.trim_matches('\n').replace('\n', "<br>")))
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{}\n</body></html>\n",
+        paragraphs.join("\n")
+    )
+}
+
+fn part(out: &mut String, boundary: &str, headers: &str, bytes: &[u8]) {
+    out.push_str(&format!(
+        "--{boundary}\r\n{headers}\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+    ));
+    base64_body(out, bytes);
+}
+
+/// The full text of the message for `m`.
 pub fn message(m: &Message<'_>) -> String {
     let id: String =
         m.id.chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
             .take(120)
             .collect();
-    let boundary = format!("=_unisson_{id}");
-    let mut out = String::with_capacity(m.ics.len() * 2 + 2048);
+    let mixed = format!("=_unisson_m_{id}");
+    let alternative = format!("=_unisson_a_{id}");
+    let mut out = String::with_capacity(m.ics.len() * 3 + 4096);
     out.push_str("From: ");
     out.push_str(&mailbox(&m.from));
     out.push_str("\r\nTo: ");
@@ -126,23 +156,41 @@ pub fn message(m: &Message<'_>) -> String {
     out.push_str("\r\nDate: ");
     out.push_str(&m.date.format("%a, %d %b %Y %H:%M:%S +0000").to_string());
     out.push_str(&format!("\r\nMessage-ID: <{id}@unisson.app>\r\n"));
-    out.push_str("MIME-Version: 1.0\r\nX-Unsent: 1\r\n");
+    out.push_str("MIME-Version: 1.0\r\n");
+    if m.draft {
+        out.push_str("X-Unsent: 1\r\n");
+    }
     out.push_str(&format!(
-        "Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n"
+        "Content-Type: multipart/mixed; boundary=\"{mixed}\"\r\n\r\n--{mixed}\r\nContent-Type: multipart/alternative; boundary=\"{alternative}\"\r\n\r\n"
     ));
-    out.push_str(&format!("--{boundary}\r\n"));
-    out.push_str(
-        "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
-    );
     let body = m.body.replace("\r\n", "\n").replace('\n', "\r\n");
-    base64_body(&mut out, body.as_bytes());
-    out.push_str(&format!("--{boundary}\r\n"));
-    out.push_str(&format!(
-        "Content-Type: text/calendar; charset=UTF-8; method={}\r\nContent-Transfer-Encoding: base64\r\n\r\n",
-        m.method.as_str()
-    ));
-    base64_body(&mut out, m.ics.as_bytes());
-    out.push_str(&format!("--{boundary}--\r\n"));
+    part(
+        &mut out,
+        &alternative,
+        "Content-Type: text/plain; charset=UTF-8",
+        body.as_bytes(),
+    );
+    part(
+        &mut out,
+        &alternative,
+        "Content-Type: text/html; charset=UTF-8",
+        html_of(m.body).as_bytes(),
+    );
+    let method = m.method.as_str();
+    part(
+        &mut out,
+        &alternative,
+        &format!("Content-Type: text/calendar; charset=UTF-8; method={method}"),
+        m.ics.as_bytes(),
+    );
+    out.push_str(&format!("--{alternative}--\r\n"));
+    part(
+        &mut out,
+        &mixed,
+        "Content-Type: application/ics; name=\"invite.ics\"\r\nContent-Disposition: attachment; filename=\"invite.ics\"",
+        m.ics.as_bytes(),
+    );
+    out.push_str(&format!("--{mixed}--\r\n"));
     out
 }
 
@@ -186,6 +234,7 @@ mod tests {
             ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
             date: DateTime::from_timestamp(1_740_000_000, 0).unwrap_or_default(),
             id: "abc.0.request",
+            draft: true,
         });
         let headers = text.split("\r\n\r\n").next().unwrap_or("");
         assert!(

@@ -20,6 +20,7 @@ pub mod debriefs;
 pub mod invite_log;
 pub mod objectives;
 mod open;
+pub mod outbox;
 pub mod participations;
 pub mod people;
 pub mod privacy;
@@ -40,7 +41,7 @@ use std::time::Duration;
 
 /// The schema migrations, oldest first: step `n` (0-based) takes a database from `user_version` `n` to `n + 1`.
 /// Shipped files are never edited; a change of schema is a new file at the end.
-const MIGRATION_STEPS: [&str; 7] = [
+const MIGRATION_STEPS: [&str; 8] = [
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_indexes_invite_log.sql"),
     include_str!("migrations/003_training_mix.sql"),
@@ -48,6 +49,7 @@ const MIGRATION_STEPS: [&str; 7] = [
     include_str!("migrations/005_report_index.sql"),
     include_str!("migrations/006_objectives_debriefs_privacy.sql"),
     include_str!("migrations/007_participation_report_copy.sql"),
+    include_str!("migrations/008_outbox.sql"),
 ];
 
 /// How long a write waits for another connection (the app, a CLI script) to finish its transaction before it fails

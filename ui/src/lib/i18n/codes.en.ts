@@ -18,6 +18,11 @@ export const enErrorCodes: Record<ErrorCode, string> = {
 	invalid_ics: 'This file is not a readable .ics calendar.',
 	clash: 'The plan does not allow this change.',
 	needs_confirmation: 'This change needs a confirmation.',
+	smtp: 'The mail server cannot be reached or answered unexpectedly.',
+	smtp_auth: 'The mail server refused the login or password.',
+	smtp_no_starttls: 'The mail server does not offer STARTTLS: nothing is sent in plain text.',
+	smtp_ca_file: 'The CA file cannot be read or is not a PEM certificate.',
+	smtp_password_missing: 'No password for this mail account.',
 	internal: 'An unexpected error occurred.',
 };
 
@@ -73,4 +78,5 @@ export const enFieldCodes: Record<FieldCode, string> = {
 	organizer_missing: 'Set the organizer’s name and email in Settings before writing invites.',
 	no_attendees: 'Nobody to invite yet: add participants first.',
 	invalid_invite: 'The invite cannot be written: a value is not valid.',
+	invalid_smtp_url: 'Invalid mail server address (e.g. smtp+starttls://user@host:587).',
 };

@@ -18,6 +18,11 @@ export const frErrorCodes: Record<ErrorCode, string> = {
 	invalid_ics: 'Ce fichier n’est pas un calendrier .ics lisible.',
 	clash: 'Le planning ne permet pas ce changement.',
 	needs_confirmation: 'Ce changement demande une confirmation.',
+	smtp: 'Le serveur d’e-mail est injoignable ou a répondu de façon inattendue.',
+	smtp_auth: 'Le serveur d’e-mail a refusé l’identifiant ou le mot de passe.',
+	smtp_no_starttls: 'Le serveur d’e-mail ne propose pas STARTTLS : rien n’est envoyé en clair.',
+	smtp_ca_file: 'Le fichier de l’autorité de certification est illisible ou n’est pas un certificat PEM.',
+	smtp_password_missing: 'Aucun mot de passe pour ce compte d’e-mail.',
 	internal: 'Une erreur inattendue est survenue.',
 };
 
@@ -73,4 +78,5 @@ export const frFieldCodes: Record<FieldCode, string> = {
 	organizer_missing: 'Indiquez le nom et l’e-mail de l’organisateur dans les Réglages avant d’écrire des invitations.',
 	no_attendees: 'Personne à inviter pour l’instant : ajoutez d’abord des participants.',
 	invalid_invite: 'L’invitation ne peut pas être écrite : une valeur n’est pas valide.',
+	invalid_smtp_url: 'Adresse du serveur d’e-mail invalide (ex. smtp+starttls://utilisateur@serveur:587).',
 };

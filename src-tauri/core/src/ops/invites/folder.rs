@@ -5,7 +5,7 @@
 //! user text); `index.csv` is UTF-8 with a BOM and `;` for French Excel, every text cell neutralised against formulas.
 
 use super::build::Labels;
-use super::plan::Plan;
+use super::plan::{File, Plan};
 use crate::error::{Error, Result};
 use crate::export::neutralise;
 use crate::ical::imip::{self, Message};
@@ -74,6 +74,30 @@ pub(super) fn index_csv(plan: &Plan) -> Result<String> {
     Ok(out)
 }
 
+/// The subject and plain-text body of the message carrying file `f`, in the organisation's language.
+pub(super) fn subject_and_body(
+    f: &File,
+    labels: &Labels,
+    organizer: Address<'_>,
+) -> (String, String) {
+    let cancel = f.method == Method::Cancel;
+    let subject = format!(
+        "{}{} – {}",
+        if cancel {
+            labels.subject.1
+        } else {
+            labels.subject.0
+        },
+        f.title,
+        f.when
+    );
+    let body = if cancel { labels.body.1 } else { labels.body.0 }
+        .replace("{title}", &f.title)
+        .replace("{when}", &f.when)
+        .replace("{organizer}", organizer.name);
+    (subject, body)
+}
+
 /// Writes the folder; returns the number of .eml messages written.
 pub(super) fn write(
     dir: &Path,
@@ -95,21 +119,7 @@ pub(super) fn write(
             .iter()
             .filter(|f| f.method != Method::Publish && !f.recipients.is_empty())
         {
-            let cancel = f.method == Method::Cancel;
-            let subject = format!(
-                "{}{} – {}",
-                if cancel {
-                    labels.subject.1
-                } else {
-                    labels.subject.0
-                },
-                f.title,
-                f.when
-            );
-            let body = if cancel { labels.body.1 } else { labels.body.0 }
-                .replace("{title}", &f.title)
-                .replace("{when}", &f.when)
-                .replace("{organizer}", organizer.name);
+            let (subject, body) = subject_and_body(f, labels, organizer);
             let stem = f
                 .path
                 .trim_start_matches("invites/")
@@ -131,6 +141,7 @@ pub(super) fn write(
                 ics: &f.ics,
                 date: now,
                 id: &id,
+                draft: true,
             });
             put(dir, &format!("eml/{stem}.eml"), text.as_bytes())?;
             emails += 1;

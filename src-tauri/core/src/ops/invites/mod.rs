@@ -15,10 +15,15 @@ mod calendars;
 mod folder;
 mod import;
 mod plan;
+mod send;
 
 pub use import::{
     import_ics, AbsencePreview, IcsCapped, IcsImportKind, IcsImportOptions, IcsImportReport,
     IcsSkipped, ReplyOutcome, ReplyPreview,
+};
+pub use send::{
+    dry_run as send_dry_run, send, PlannedMessage, Progress, SendFailure, SendOptions, SendSummary,
+    BACK_OFF,
 };
 
 use crate::error::{Error, Result};

@@ -160,6 +160,7 @@ fn anonymise_rows(tx: &Tx<'_>, id: Id, now: &str) -> Result<()> {
         privacy::bump_activity_sequence(tx, activity, now)?;
     }
     privacy::delete_invite_log(tx, id)?;
+    crate::store::outbox::delete_for_person(tx, id)?;
     people::get(tx, id)?;
     Ok(())
 }
