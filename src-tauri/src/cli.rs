@@ -4,6 +4,7 @@
 mod activity;
 mod brief;
 mod invites;
+mod mail;
 mod people_io;
 mod plan;
 mod privacy;
@@ -77,6 +78,9 @@ pub enum Command {
     /// Write the folder of invites: REQUEST/CANCEL .ics per activity, personal and series calendars, index.csv (who
     /// receives which file), and optionally .eml messages. Prints a JSON summary.
     Export(invites::ExportArgs),
+    /// Send the invites as iMIP e-mail (one per recipient, changed only, through the outbox). Prints a JSON summary:
+    /// sent, failed (with the server's reason), retrying, skipped; with --dry-run, the messages it would send.
+    Send(mail::SendArgs),
     /// HR reports: participation by person, team, department or site; coverage matrix; host load; inactive people;
     /// a person's passport; the activity ids behind a figure.
     Report {
@@ -195,6 +199,7 @@ fn execute(command: Command, db: PathBuf) -> Result<(), String> {
         Command::Report { command } => report::run(&store, command, now),
         Command::Export(args) => invites::export(&mut store, args, now),
         Command::ImportIcs(args) => invites::import(&mut store, args, now),
+        Command::Send(args) => mail::send(&mut store, args, now),
         Command::People {
             command: PeopleCommand::Import(args),
         } => people_io::import_file(&mut store, args, now),
