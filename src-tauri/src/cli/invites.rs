@@ -44,7 +44,8 @@ pub struct ImportIcsArgs {
     pub dry_run: bool,
 }
 
-fn message(e: &unisson_core::Error) -> String {
+/// An error as one line: its field messages when it has some, else its text.
+pub(super) fn message(e: &unisson_core::Error) -> String {
     let fields: Vec<String> = e.fields().iter().map(|f| f.message.clone()).collect();
     if fields.is_empty() {
         e.to_string()

@@ -3,6 +3,7 @@
 //! The password comes from `UNISSON_SMTP_PASSWORD` only (never from an argument, which would show in process lists
 //! and shell history) and is handed to core wrapped in a `Secret`.
 
+use super::invites::message;
 use super::print_json;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
@@ -39,15 +40,6 @@ pub struct SendArgs {
     /// An extra CA certificate (PEM) to trust, for a company's own mail server.
     #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
-}
-
-fn message(e: &unisson_core::Error) -> String {
-    let fields: Vec<String> = e.fields().iter().map(|f| f.message.clone()).collect();
-    if fields.is_empty() {
-        e.to_string()
-    } else {
-        fields.join("; ")
-    }
 }
 
 /// Sends (or previews) and prints the JSON summary.
