@@ -3,4 +3,4 @@
 /**
  * What kind of failure a command met. The UI branches on it and shows its own translation of it.
  */
-export type ErrorCode = "validation" | "not_found" | "site_in_use" | "storage" | "io" | "too_new" | "no_database" | "not_a_unisson_database" | "database_exists" | "invalid_ics" | "clash" | "needs_confirmation" | "internal";
+export type ErrorCode = "validation" | "not_found" | "site_in_use" | "storage" | "io" | "too_new" | "no_database" | "not_a_unisson_database" | "database_exists" | "invalid_ics" | "clash" | "needs_confirmation" | "smtp" | "smtp_auth" | "smtp_no_starttls" | "smtp_ca_file" | "smtp_password_missing" | "internal";
