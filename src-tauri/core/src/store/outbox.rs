@@ -196,3 +196,128 @@ pub fn delete_for_person(conn: &Connection, person: Id) -> Result<()> {
     conn.execute("DELETE FROM outbox WHERE person_id = ?1", [person])?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Department;
+    use crate::store::Store;
+    use crate::testkit::{at, person};
+
+    fn message(person_id: Id, sequence: i64, method: Method) -> NewMessage {
+        NewMessage {
+            activity_id: None,
+            person_id,
+            email: "ana@ex.fr".into(),
+            uid: "u-1@unisson.app".into(),
+            sequence,
+            method,
+            message_id: format!("u-1.{sequence}"),
+            message: format!("text {sequence}"),
+        }
+    }
+
+    fn statuses(store: &Store) -> Vec<(i64, String)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT sequence, status FROM outbox ORDER BY sequence")
+            .expect("select");
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query");
+        rows.collect::<rusqlite::Result<_>>().expect("rows")
+    }
+
+    #[test]
+    fn a_sent_version_is_never_queued_again_and_newer_versions_replace_unsent_ones() {
+        let mut store = Store::open_in_memory().expect("store");
+        let now = at("2027-06-14T08:00:00Z");
+        let ana = store
+            .write("test", now, |tx| {
+                person(tx, "ana", Department::Sales, "Sud", None)
+            })
+            .expect("person");
+        let (ids, skipped) = store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 1, Method::Request)])
+            })
+            .expect("first queue");
+        assert_eq!((ids.len(), skipped), (1, 0), "a new message is queued");
+        store
+            .write("test", now, |tx| mark(tx, ids[0], Status::Sent, "250 ok"))
+            .expect("mark sent");
+        let (ids, skipped) = store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 1, Method::Request)])
+            })
+            .expect("same version again");
+        assert_eq!(
+            (ids.len(), skipped),
+            (0, 1),
+            "the version already sent is skipped, not queued"
+        );
+        let (ids, _) = store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 2, Method::Request)])
+            })
+            .expect("a newer version");
+        assert_eq!(ids.len(), 1, "a newer SEQUENCE is a new message");
+        store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 3, Method::Cancel)])
+            })
+            .expect("cancelled before sending");
+        assert_eq!(
+            statuses(&store),
+            vec![(1, "sent".to_owned()), (3, "queued".to_owned())],
+            "the unsent SEQUENCE 2 gives way to the CANCEL; the sent row stays as history"
+        );
+        let text: String = store
+            .conn()
+            .query_row(
+                "SELECT message FROM outbox WHERE status = 'sent'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("sent row");
+        assert!(
+            text.is_empty(),
+            "a sent row keeps no message text (names of attendees)"
+        );
+    }
+
+    #[test]
+    fn a_failed_message_goes_back_to_the_queue_when_planned_again() {
+        let mut store = Store::open_in_memory().expect("store");
+        let now = at("2027-06-14T08:00:00Z");
+        let ana = store
+            .write("test", now, |tx| {
+                person(tx, "ana", Department::Sales, "Sud", None)
+            })
+            .expect("person");
+        let (ids, _) = store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 1, Method::Request)])
+            })
+            .expect("queue");
+        store
+            .write("test", now, |tx| {
+                mark(tx, ids[0], Status::Failed, "550 no such user")
+            })
+            .expect("mark failed");
+        assert!(
+            waiting(store.conn(), ids[0]).expect("read").is_none(),
+            "a failed row is not waiting"
+        );
+        let (again, _) = store
+            .write("test", now, |tx| {
+                enqueue(tx, &[message(ana, 1, Method::Request)])
+            })
+            .expect("queue again");
+        assert_eq!(again, ids, "the same row is queued again, not a second one");
+        let row = waiting(store.conn(), ids[0])
+            .expect("read")
+            .expect("waiting again");
+        assert_eq!(row.attempts, 1, "the attempts so far are kept");
+    }
+}
