@@ -213,6 +213,7 @@ fn batch(store: &Store, options: &SendOptions, now: DateTime<Utc>) -> Result<Bat
 pub fn dry_run(store: &Store, options: &SendOptions, now: DateTime<Utc>) -> Result<SendSummary> {
     let batch = batch(store, options, now)?;
     let already = outbox::already_sent(store.conn(), batch.messages.iter().map(|(m, _)| m))?;
+    let total = batch.messages.len();
     let messages: Vec<PlannedMessage> = batch
         .messages
         .into_iter()
@@ -221,7 +222,7 @@ pub fn dry_run(store: &Store, options: &SendOptions, now: DateTime<Utc>) -> Resu
         .map(|((_, p), _)| p)
         .collect();
     Ok(SendSummary {
-        skipped: batch.unchanged,
+        skipped: batch.unchanged + (total - messages.len()),
         messages,
         ..SendSummary::default()
     })
