@@ -1,4 +1,9 @@
+//! Build script: Tauri's command permissions, and the git commit the binary is built from.
+
+use std::process::Command;
+
 fn main() {
+    commit_env();
     // Each app command gets its own permission, so the capability file can grant exactly the ones the UI uses.
     let commands = &[
         "people_list",
@@ -78,4 +83,27 @@ fn main() {
             .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri build script");
+}
+
+/// Sets `UNISSON_COMMIT` to the short hash of the checkout being built (shown by `--version` and the About box), or
+/// "unknown" outside a git checkout (a source tarball) or without git. Local only: no network.
+fn commit_env() {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty())
+    };
+    let commit = git(&["rev-parse", "--short=10", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    println!("cargo:rustc-env=UNISSON_COMMIT={commit}");
+    // Rebuild when HEAD moves (a commit, checkout or rebase writes the HEAD reflog), not on every file change.
+    for path in ["HEAD", "logs/HEAD"] {
+        if let Some(file) = git(&["rev-parse", "--git-path", path]) {
+            println!("cargo:rerun-if-changed={file}");
+        }
+    }
 }

@@ -26,7 +26,7 @@ use unisson_core::store::{OpenMode, Store, SCHEMA_VERSION};
 #[derive(Debug, Parser)]
 #[command(
     name = "unisson",
-    version,
+    version = crate::VERSION_AND_COMMIT,
     about = "Unisson brings marketing and sales together: shadowing days, joint trainings, briefs, co-location.",
     long_about = "Unisson brings marketing and sales together: shadowing days, joint trainings, briefs, co-location.\n\nWith no subcommand, opens the app window. With a subcommand, runs headless and exits."
 )]

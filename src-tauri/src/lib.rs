@@ -9,6 +9,12 @@ pub mod error;
 pub mod state;
 
 use clap::Parser;
+
+/// The git commit this binary was built from (short hash), or "unknown" when built outside a git checkout.
+pub const COMMIT: &str = env!("UNISSON_COMMIT");
+
+/// What `unisson --version` prints after the name: the version and the commit, e.g. `0.1.0 (3f0dda7c1a)`.
+pub const VERSION_AND_COMMIT: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("UNISSON_COMMIT"), ")");
 use std::process::ExitCode;
 
 /// Parses the command line and runs the CLI or the app.

@@ -7,13 +7,15 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-/// Version, database location and system locale, for Settings and the default language.
+/// Version and commit, database location and system locale, for Settings and the default language.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AppInfo {
     /// App version.
     pub version: String,
+    /// Git commit the binary was built from (short hash), or "unknown" outside a git checkout.
+    pub commit: String,
     /// Database file in use.
     pub db_path: String,
     /// BCP 47 system locale, e.g. `fr-FR`.
@@ -23,11 +25,12 @@ pub struct AppInfo {
     pub fixed_now: Option<DateTime<Utc>>,
 }
 
-/// Version, database path, system locale and the fixed clock, if any.
+/// Version, commit, database path, system locale and the fixed clock, if any.
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
+        commit: crate::COMMIT.into(),
         db_path: state.db_path.display().to_string(),
         system_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
         fixed_now: clock::fixed_instant(),

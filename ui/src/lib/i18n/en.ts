@@ -476,7 +476,7 @@ export const en: Messages = {
 	'settings.aliasRemove': 'Remove “{alias}”',
 	'settings.aliasesSaved': 'Mappings saved.',
 	'settings.about': 'About',
-	'settings.aboutLine': 'Unisson version {version} · Database: {path}',
+	'settings.aboutLine': 'Unisson version {version} (commit {commit}) · Database: {path}',
 
 	'sites.add': 'Add site',
 	'sites.addTitle': 'Add site',

@@ -480,7 +480,7 @@ export const fr = {
 	'settings.aliasRemove': 'Retirer « {alias} »',
 	'settings.aliasesSaved': 'Correspondances enregistrées.',
 	'settings.about': 'À propos',
-	'settings.aboutLine': 'Unisson version {version} · Base de données : {path}',
+	'settings.aboutLine': 'Unisson version {version} (commit {commit}) · Base de données : {path}',
 
 	'sites.add': 'Ajouter un site',
 	'sites.addTitle': 'Ajouter un site',

@@ -358,7 +358,8 @@ function handle(db: Db, cmd: string, args: Args): unknown {
 				version: '0.1.0-mock',
 				dbPath: '/home/demo/.local/share/fr.unisson.app/unisson.db',
 				systemLocale: navigator.language,
-				fixedNow: null
+				fixedNow: null,
+				commit: 'mock'
 			} satisfies AppInfo;
 		default: {
 			// Activities, absences and planning rules live in their own mock (scheduling.ts).
