@@ -26,6 +26,30 @@ fn help_lists_the_subcommands_without_a_display() {
 }
 
 #[test]
+fn version_names_the_release_and_the_commit() {
+    let out = unisson(&["--version"]);
+    assert!(
+        out.status.success(),
+        "--version must succeed headless: {out:?}"
+    );
+    let text = stdout(&out);
+    let expected = format!(
+        "unisson {} ({})\n",
+        env!("CARGO_PKG_VERSION"),
+        unisson_lib::COMMIT
+    );
+    assert_eq!(
+        text, expected,
+        "--version tells support which release and which commit a user runs"
+    );
+    let commit = unisson_lib::COMMIT;
+    assert!(
+        commit == "unknown" || (commit.len() >= 7 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "the commit is a short git hash, or \"unknown\" outside a git checkout: {commit:?}"
+    );
+}
+
+#[test]
 fn demo_then_people_list_in_json_and_csv() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("nested").join("demo.sqlite");
