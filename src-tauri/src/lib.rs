@@ -14,7 +14,8 @@ use clap::Parser;
 pub const COMMIT: &str = env!("UNISSON_COMMIT");
 
 /// What `unisson --version` prints after the name: the version and the commit, e.g. `0.1.0 (3f0dda7c1a)`.
-pub const VERSION_AND_COMMIT: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("UNISSON_COMMIT"), ")");
+pub const VERSION_AND_COMMIT: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (", env!("UNISSON_COMMIT"), ")");
 use std::process::ExitCode;
 
 /// Parses the command line and runs the CLI or the app.

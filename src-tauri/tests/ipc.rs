@@ -3,7 +3,7 @@
 
 mod ipc_support;
 
-use ipc_support::{app, invoke};
+use ipc_support::{app, app_at, invoke};
 use serde_json::{json, Value};
 use tauri::test::mock_builder;
 use unisson_core::store::Store;
@@ -619,5 +619,82 @@ fn retention_runs_on_its_own_thread_against_the_app_store() {
     assert!(
         person.anonymised_at.is_some() && person.full_name != "Parti Depuis Longtemps",
         "someone who left years ago is anonymised by the start-up retention thread: {person:?}"
+    );
+}
+
+#[test]
+fn first_run_switches_to_the_demo_file_and_back_to_a_picked_database() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("unisson.sqlite");
+    let now: chrono::DateTime<chrono::Utc> = "2027-01-04T09:00:00Z".parse().expect("instant");
+    let (_app, window) = app_at(
+        Store::open_with(&real, unisson_core::store::OpenMode::CreateNew, now)
+            .expect("real database"),
+        real.clone(),
+    );
+
+    let status = invoke(&window, "database_status", json!({})).expect("status");
+    assert_eq!(
+        status["isNew"], true,
+        "an empty database opens on the welcome: {status}"
+    );
+    assert_eq!(
+        status["isDemo"], false,
+        "the user's own database is never labelled demo: {status}"
+    );
+
+    let demo = invoke(&window, "database_open_demo", json!({})).expect("open the demo");
+    assert_eq!(
+        (&demo["isDemo"], &demo["isNew"]),
+        (&json!(true), &json!(false)),
+        "the demo is filled and labelled: {demo}"
+    );
+    let info = invoke(&window, "app_info", json!({})).expect("app info");
+    let demo_file = dir.path().join("demo.sqlite");
+    assert_eq!(
+        info["dbPath"],
+        json!(demo_file.display().to_string()),
+        "the demo lives in its own file next to the real one, and the app now reads it"
+    );
+    let people = invoke(&window, "people_list", json!({})).expect("people of the demo");
+    assert!(
+        people.as_array().is_some_and(|p| p.len() >= 100),
+        "commands now read the demo's people"
+    );
+    let untouched = Store::open(&real, now).expect("reopen the real database");
+    assert!(
+        unisson_core::ops::setup::status(&untouched)
+            .expect("status")
+            .is_new,
+        "the demo must never be written into the user's database"
+    );
+    drop(untouched);
+
+    let err = invoke(
+        &window,
+        "database_open",
+        json!({ "path": dir.path().join("absent.sqlite") }),
+    )
+    .expect_err("a missing file is refused");
+    assert_eq!(
+        err["code"], "no_database",
+        "the refusal names the reason: {err}"
+    );
+    let still = invoke(&window, "app_info", json!({})).expect("app info");
+    assert_eq!(
+        still["dbPath"], info["dbPath"],
+        "a refused switch leaves the current database open"
+    );
+
+    let back =
+        invoke(&window, "database_open", json!({ "path": real })).expect("open the real database");
+    assert_eq!(
+        back["isNew"], true,
+        "the real database is back, still empty: {back}"
+    );
+    let again = invoke(&window, "database_open_demo", json!({})).expect("the demo opens again");
+    assert_eq!(
+        again["people"], demo["people"],
+        "opening the demo again reuses it rather than generating twice"
     );
 }

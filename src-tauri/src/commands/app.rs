@@ -31,7 +31,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         commit: crate::COMMIT.into(),
-        db_path: state.db_path.display().to_string(),
+        db_path: state.db_path().display().to_string(),
         system_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
         fixed_now: clock::fixed_instant(),
     }

@@ -14,4 +14,5 @@ pub mod privacy;
 pub mod reports;
 pub mod series;
 pub mod settings;
+pub mod setup;
 pub mod sites;

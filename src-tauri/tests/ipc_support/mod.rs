@@ -25,8 +25,19 @@ pub fn app_on(
     tauri::App<tauri::test::MockRuntime>,
     tauri::WebviewWindow<tauri::test::MockRuntime>,
 ) {
+    app_at(store, ":memory:".into())
+}
+
+/// The app on `store`, opened from `path` (the first-run tests switch between files), and its main window.
+pub fn app_at(
+    store: Store,
+    path: std::path::PathBuf,
+) -> (
+    tauri::App<tauri::test::MockRuntime>,
+    tauri::WebviewWindow<tauri::test::MockRuntime>,
+) {
     let app = unisson_lib::app::with_commands(mock_builder())
-        .manage(AppState::new(store, ":memory:".into(), "tester".into()))
+        .manage(AppState::new(store, path, "tester".into()))
         .build(tauri::generate_context!())
         .expect("app builds with the real config and capabilities");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -4,6 +4,7 @@
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AppInfo } from '$lib/bindings/AppInfo';
+import type { DatabaseStatus } from '$lib/bindings/DatabaseStatus';
 import { Channel } from '@tauri-apps/api/core';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import type { Delimiter } from '$lib/bindings/Delimiter';
@@ -185,6 +186,30 @@ export async function timezonesList(): Promise<string[]> {
 }
 export async function appInfo(): Promise<AppInfo> {
 	return call<AppInfo>('app_info');
+}
+
+// The open database: is it new (the welcome shows), the demo; switching to the demo or to a picked file. After a
+// switch the caller reloads the UI, so that no page keeps what it read from the previous file.
+export async function databaseStatus(): Promise<DatabaseStatus> {
+	return call<DatabaseStatus>('database_status');
+}
+export async function databaseOpenDemo(): Promise<DatabaseStatus> {
+	return call<DatabaseStatus>('database_open_demo');
+}
+export async function databaseOpen(path: string): Promise<DatabaseStatus> {
+	return call<DatabaseStatus>('database_open', { path });
+}
+/** Asks for an existing Unisson database file; null when the user cancels. */
+export async function pickDatabaseFile(title: string, filterName: string): Promise<string | null> {
+	const chosen = await dialog(() =>
+		openDialog({
+			title,
+			multiple: false,
+			directory: false,
+			filters: [{ name: filterName, extensions: ['sqlite', 'sqlite3', 'db'] }]
+		})
+	);
+	return typeof chosen === 'string' ? chosen : null;
 }
 
 // Activities (the four kinds of exchange). Changes run the clash check on the Rust side: errors reject with code

@@ -4,6 +4,7 @@
  */
 import { setFixedNow } from '$lib/clock';
 import type { AppInfo } from '$lib/bindings/AppInfo';
+import type { DatabaseStatus } from '$lib/bindings/DatabaseStatus';
 import type { Language } from '$lib/bindings/Language';
 import type { Settings } from '$lib/bindings/Settings';
 import * as api from '$lib/api';
@@ -12,8 +13,10 @@ import { resolveLocale, setLocale } from '$lib/i18n';
 export const appState = $state<{
 	settings: Settings | null;
 	info: AppInfo | null;
+	/** The open database: new (welcome), demo (labelled everywhere), how far it is set up. */
+	database: DatabaseStatus | null;
 	ready: boolean;
-}>({ settings: null, info: null, ready: false });
+}>({ settings: null, info: null, database: null, ready: false });
 
 function navigatorLanguage(): string | null {
 	return typeof navigator !== 'undefined' ? navigator.language : null;
@@ -29,7 +32,12 @@ export function applyLanguage(language: Language | null): void {
 }
 
 export async function initApp(): Promise<void> {
-	const [settings, info] = await Promise.allSettled([api.settingsGet(), api.appInfo()]);
+	const [settings, info, database] = await Promise.allSettled([
+		api.settingsGet(),
+		api.appInfo(),
+		api.databaseStatus()
+	]);
+	if (database.status === 'fulfilled') appState.database = database.value;
 	if (info.status === 'fulfilled') {
 		appState.info = info.value;
 		setFixedNow(info.value.fixedNow);
@@ -42,4 +50,9 @@ export async function initApp(): Promise<void> {
 export function setSettings(settings: Settings): void {
 	appState.settings = settings;
 	applyLanguage(settings.language);
+}
+
+/** Reads the database status again (after a setup step on the welcome). */
+export async function refreshDatabaseStatus(): Promise<void> {
+	appState.database = await api.databaseStatus();
 }

@@ -2,7 +2,7 @@
  * Requests from the global keyboard shortcuts to the People page, which may not be mounted yet
  * when the key is pressed (the layout navigates there first). The page consumes `pending`.
  */
-export type PeopleCommand = 'focusSearch' | 'add';
+export type PeopleCommand = 'focusSearch' | 'add' | 'import';
 
 export const peopleCommands = $state<{ pending: PeopleCommand | null }>({ pending: null });
 

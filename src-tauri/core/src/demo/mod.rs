@@ -147,6 +147,8 @@ pub fn generate(store: &mut Store, opts: &DemoOptions, now: DateTime<Utc>) -> Re
         let quarter_start =
             NaiveDate::from_ymd_opt(first.year(), first.month0() / 3 * 3 + 1, 1).unwrap_or(first);
         crate::ops::objectives::insert_examples(tx, crate::model::Language::Fr, quarter_start)?;
+        // The app labels this file "demo" wherever it shows it, so it is never taken for real data.
+        crate::store::overview::mark_demo(tx)?;
         let summary = gen.summary.clone();
         tx.audit("demo", 0, "generate", None::<&()>, Some(&summary))?;
         Ok(summary)

@@ -15,4 +15,5 @@ pub mod plan;
 pub mod privacy;
 pub mod series;
 pub mod settings;
+pub mod setup;
 pub mod sites;

@@ -19,6 +19,7 @@ pub mod bulk;
 pub mod debriefs;
 pub mod invite_log;
 pub mod objectives;
+pub mod overview;
 mod open;
 pub mod outbox;
 pub mod participations;

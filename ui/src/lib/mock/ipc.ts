@@ -8,6 +8,7 @@ import type { FieldCode } from '$lib/bindings/FieldCode';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '$lib/bindings/AppInfo';
+import type { DatabaseStatus } from '$lib/bindings/DatabaseStatus';
 import type { Department } from '$lib/bindings/Department';
 import type { FieldError } from '$lib/bindings/FieldError';
 import type { IpcError } from '$lib/bindings/IpcError';
@@ -361,6 +362,18 @@ function handle(db: Db, cmd: string, args: Args): unknown {
 				fixedNow: null,
 				commit: 'mock'
 			} satisfies AppInfo;
+		case 'database_status':
+		case 'database_open_demo':
+		case 'database_open':
+			// The mock holds one demo-like organisation: never new, and not switchable.
+			return {
+				isNew: db.people.length === 0,
+				isDemo: false,
+				sites: db.sites.length,
+				people: db.people.length,
+				activities: 0,
+				organizerSet: db.settings.organizerName !== '' && db.settings.organizerEmail !== ''
+			} satisfies DatabaseStatus;
 		default: {
 			// Activities, absences and planning rules live in their own mock (scheduling.ts).
 			const result = scheduling(db).handle(cmd, args);
