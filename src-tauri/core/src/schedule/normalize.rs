@@ -156,11 +156,24 @@ pub fn normalize(conn: &Connection, input: &ActivityInput) -> Result<ActivityInp
         ActivityKind::Brief => {}
     }
     if a.title.is_empty() {
-        errors.push(FieldError::new(
-            "title",
-            FieldCode::Required,
-            "this field is required",
-        ));
+        match a.kind {
+            // Their title is optional (made from the people); when it could not be made, the missing person is the
+            // error, reported on the people's fields, never on the title the form marks "optional".
+            ActivityKind::Shadowing | ActivityKind::Colocation => {
+                if errors.is_empty() {
+                    errors.push(FieldError::new(
+                        "participants",
+                        FieldCode::Required,
+                        "name the person this day is for; the title is made from it",
+                    ));
+                }
+            }
+            _ => errors.push(FieldError::new(
+                "title",
+                FieldCode::Required,
+                "this field is required",
+            )),
+        }
     }
     if a.end <= a.start {
         errors.push(FieldError::new(
@@ -206,6 +219,65 @@ fn waitlist_overflow(a: &mut ActivityInput, capacity: i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shadowing(participants: Vec<crate::model::ParticipantInput>) -> ActivityInput {
+        ActivityInput {
+            kind: ActivityKind::Shadowing,
+            title: String::new(),
+            description: String::new(),
+            site_id: None,
+            location: String::new(),
+            start: crate::testkit::at("2027-01-05T08:00:00Z"),
+            end: crate::testkit::at("2027-01-05T16:00:00Z"),
+            timezone: crate::testkit::PARIS.into(),
+            all_day: false,
+            status: crate::model::ActivityStatus::Planned,
+            organizer_id: None,
+            half_day: Some(HalfDay::Am),
+            capacity: None,
+            mix_min_marketing: None,
+            mix_min_sales: None,
+            series_id: None,
+            goals: String::new(),
+            participants,
+        }
+    }
+
+    #[test]
+    fn an_empty_optional_title_is_never_the_error() {
+        let mut store = crate::store::Store::open_in_memory().expect("store");
+        let now = crate::testkit::at("2027-01-04T09:00:00Z");
+        let visitor = store
+            .write("test", now, |tx| {
+                crate::testkit::person(tx, "marie", Department::Marketing, "Produit", None)
+            })
+            .expect("visitor");
+        let only_visitor = vec![crate::model::ParticipantInput {
+            person_id: visitor,
+            role: Role::Visitor,
+            status: ParticipationStatus::Invited,
+        }];
+        let err = normalize(store.conn(), &shadowing(only_visitor))
+            .expect_err("a shadowing day without a host is refused");
+        let fields: Vec<(&str, &str)> = err
+            .fields()
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .collect();
+        assert!(
+            fields.contains(&("host", "required")),
+            "the missing host is the error the form shows: {fields:?}"
+        );
+        assert!(
+            !fields.iter().any(|(field, _)| *field == "title"),
+            "the title is marked optional on a shadowing day, so it must never be reported as required: {fields:?}"
+        );
+        let err = normalize(store.conn(), &shadowing(Vec::new())).expect_err("nobody at all");
+        assert!(
+            err.fields().iter().all(|f| f.field != "title"),
+            "with nobody named, the people are missing, not the title: {err}"
+        );
+    }
 
     #[test]
     fn direction_is_marketing_to_field_or_back() {
