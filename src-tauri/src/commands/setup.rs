@@ -5,7 +5,7 @@ use crate::clock;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use std::path::{Path, PathBuf};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use unisson_core::ops::setup::{self, DatabaseStatus};
 use unisson_core::store::{OpenMode, Store};
 
@@ -24,13 +24,19 @@ pub fn database_open_demo(state: State<'_, AppState>) -> CmdResult<DatabaseStatu
     open_demo(&state)
 }
 
-/// Switches to an existing Unisson database the user picked; returns its status.
+/// Switches to an existing Unisson database the user picked; returns its status. Retention (Settings) applies to it
+/// as it does to the database the app starts on, on its own thread.
 #[tauri::command(async)]
-pub fn database_open(state: State<'_, AppState>, path: PathBuf) -> CmdResult<DatabaseStatus> {
+pub fn database_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CmdResult<DatabaseStatus> {
     // An existing Unisson database only: a missing file, a folder or another application's file is refused untouched.
     let store = Store::open_with(&path, OpenMode::Existing, clock::now())?;
     let status = setup::status(&store)?;
     state.switch_to(store, path)?;
+    let _ = crate::app::retention_in_background(app);
     Ok(status)
 }
 
