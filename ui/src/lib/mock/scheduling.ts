@@ -501,7 +501,11 @@ export class SchedulingMock {
 			case 'brief':
 				break;
 		}
-		if (!a.title) errors.push({ field: 'title', code: 'required', message: 'this field is required' });
+		// As in core: shadowing and co-location titles are optional (made from the people); only other kinds need one.
+		if (!a.title && a.kind !== 'shadowing' && a.kind !== 'colocation')
+			errors.push({ field: 'title', code: 'required', message: 'this field is required' });
+		else if (!a.title && errors.length === 0)
+			errors.push({ field: 'participants', code: 'required', message: 'name the person this day is for' });
 		if (Date.parse(a.end) <= Date.parse(a.start)) errors.push({ field: 'end', code: 'end_before_start', message: 'the end must come after the start' });
 		if (errors.length) throw ipcError('validation', 'invalid input', errors);
 		return a;
