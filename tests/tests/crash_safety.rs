@@ -137,6 +137,23 @@ fn close(store: Store, run: usize) {
     drop(store);
 }
 
+/// Checks that no row points at a missing one (managers, participants, sites...).
+fn assert_no_dangling_rows(store: &Store, when: &str) {
+    let mut stmt = store
+        .conn()
+        .prepare("PRAGMA foreign_key_check")
+        .expect("prepare");
+    let broken: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert!(
+        broken.is_empty(),
+        "{when}: rows written by killed writers must not point at missing rows, but {broken:?} do"
+    );
+}
+
 fn count(store: &Store, sql: &str) -> i64 {
     store
         .conn()
@@ -220,20 +237,7 @@ fn killed_writers_never_corrupt_the_file_nor_lose_committed_people() {
         missing.is_empty(),
         "after {PERSON_RUNS} crashes every email ever reported committed must still be there; missing: {missing:?}"
     );
-    let broken: Vec<String> = {
-        let mut stmt = store
-            .conn()
-            .prepare("PRAGMA foreign_key_check")
-            .expect("prepare");
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .expect("query")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows")
-    };
-    assert!(
-        broken.is_empty(),
-        "managers written by killed writers must still exist: dangling references in {broken:?}"
-    );
+    assert_no_dangling_rows(&store, "after the last run");
     eprintln!(
         "crash safety: {PERSON_RUNS} kills ({runs_on_a_wal} on top of a leftover WAL), {} commits reported by \
          {runs_that_wrote} runs, all found, in {:.1?}",
@@ -295,17 +299,7 @@ fn killed_batches_are_whole_or_absent(batch: &Batch, seed: u64, prepare: impl Fn
             whole.as_deref().unwrap_or_default(),
             reported.unfinished.as_deref().unwrap_or("operation"),
         );
-        let broken: i64 = store
-            .conn()
-            .prepare("PRAGMA foreign_key_check")
-            .expect("prepare")
-            .query_map([], |_| Ok(()))
-            .expect("query")
-            .count() as i64;
-        assert_eq!(
-            broken, 0,
-            "run {prefix}: rows written by killed writers must not point at missing rows"
-        );
+        assert_no_dangling_rows(&store, &prefix);
         operations += reported.committed.len();
         if reported.unfinished.is_some() {
             inside += 1;
