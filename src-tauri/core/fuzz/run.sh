@@ -32,8 +32,13 @@ TRIPLE=$(rustc -vV | sed -n 's/^host: //p')
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
-cargo build --manifest-path "$HERE/Cargo.toml" --locked --release --target "$TRIPLE" --target-dir "$FUZZ_DIR" \
-  --bin "$TARGET" --quiet
+if ! cargo build --manifest-path "$HERE/Cargo.toml" --locked --release --target "$TRIPLE" --target-dir "$FUZZ_DIR" \
+  --bin "$TARGET" --quiet; then
+  echo "run.sh: the fuzz build of $TARGET failed. If cargo said the lock file needs updating, unisson-core's" \
+    "dependencies changed: cp Cargo.lock src-tauri/core/fuzz/ && cargo metadata --manifest-path" \
+    "src-tauri/core/fuzz/Cargo.toml >/dev/null, then commit src-tauri/core/fuzz/Cargo.lock (same versions as the app)." >&2
+  exit 1
+fi
 BIN="$FUZZ_DIR/$TRIPLE/release/$TARGET"
 
 if [ -n "${UNISSON_FUZZ_CORPUS:-}" ]; then
