@@ -33,19 +33,9 @@ if ! "$SYSTEM_PYTHON" -c 'import gi; gi.require_version("ICalGLib", "3.0"); from
   exit 1
 fi
 
-VENV="$HERE/.venv"
-req_sum=$(sha256sum "$HERE/requirements.txt" | cut -d' ' -f1)
-if [ ! -x "$VENV/bin/python" ]; then
-  log "creating the Python venv"
-  python3 -m venv "$VENV"
-fi
-if [ "$(cat "$VENV/.unisson-requirements.sha256" 2>/dev/null || true)" != "$req_sum" ]; then
-  log "pip install -r requirements.txt"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$HERE/requirements.txt"
-  echo "$req_sum" >"$VENV/.unisson-requirements.sha256"
-else
-  log "Python packages: up to date"
-fi
+# shellcheck source=../python-venv.sh
+. "$ROOT/tests/python-venv.sh"
+python_venv "$HERE"
 lock_sum=$(sha256sum "$HERE/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$HERE/node_modules/.unisson-lock.sha256" 2>/dev/null || true)" != "$lock_sum" ]; then
   log "npm ci"

@@ -17,19 +17,9 @@ if [ ! -x "$BIN" ]; then
   exit 1
 fi
 
-VENV="$HERE/.venv"
-req_sum=$(sha256sum "$HERE/requirements.txt" | cut -d' ' -f1)
-if [ ! -x "$VENV/bin/python" ]; then
-  log "creating the Python venv"
-  python3 -m venv "$VENV"
-fi
-if [ "$(cat "$VENV/.unisson-requirements.sha256" 2>/dev/null || true)" != "$req_sum" ]; then
-  log "pip install -r requirements.txt"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$HERE/requirements.txt"
-  echo "$req_sum" >"$VENV/.unisson-requirements.sha256"
-else
-  log "Python packages: up to date"
-fi
+# shellcheck source=../python-venv.sh
+. "$ROOT/tests/python-venv.sh"
+python_venv "$HERE"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
