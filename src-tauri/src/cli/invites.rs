@@ -7,15 +7,9 @@ use std::path::PathBuf;
 use unisson_core::ops::invites::{self, IcsImportOptions, InviteExportOptions};
 use unisson_core::store::Store;
 
-/// `unisson export`.
+/// Which invites `export` and `send` cover: one person's or everyone's, over a range of days.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Folder to write (created; it must be new or empty).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Only what changed since the last export (per the invite log).
-    #[arg(long)]
-    pub changed_only: bool,
+pub struct InviteScope {
     /// Only this person's invites.
     #[arg(long, value_name = "EMAIL")]
     pub person: Option<String>,
@@ -25,6 +19,20 @@ pub struct ExportArgs {
     /// Last day, inclusive (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub to: Option<NaiveDate>,
+}
+
+/// `unisson export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Folder to write (created; it must be new or empty).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Only what changed since the last export (per the invite log).
+    #[arg(long)]
+    pub changed_only: bool,
+    /// Whose invites, and which days.
+    #[command(flatten)]
+    pub scope: InviteScope,
     /// Also write a ready-to-send .eml (iMIP) per invite.
     #[arg(long)]
     pub eml: bool,
@@ -58,9 +66,9 @@ pub(super) fn message(e: &unisson_core::Error) -> String {
 pub fn export(store: &mut Store, args: ExportArgs, now: DateTime<Utc>) -> Result<(), String> {
     let options = InviteExportOptions {
         changed_only: args.changed_only,
-        person_email: args.person,
-        from: args.from,
-        to: args.to,
+        person_email: args.scope.person,
+        from: args.scope.from,
+        to: args.scope.to,
         eml: args.eml,
     };
     let summary =

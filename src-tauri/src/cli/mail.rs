@@ -3,9 +3,9 @@
 //! The password comes from `UNISSON_SMTP_PASSWORD` only (never from an argument, which would show in process lists
 //! and shell history) and is handed to core wrapped in a `Secret`.
 
-use super::invites::message;
+use super::invites::{message, InviteScope};
 use super::print_json;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use clap::Args;
 use std::path::PathBuf;
 use unisson_core::mail::smtp::{self, Secret, Session};
@@ -21,15 +21,9 @@ pub struct SendArgs {
     /// Print the messages that would be sent; queue and send nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Only this person's invites.
-    #[arg(long, value_name = "EMAIL")]
-    pub person: Option<String>,
-    /// First day (YYYY-MM-DD, in the organisation's zone); default: from now on.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<NaiveDate>,
-    /// Last day, inclusive (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<NaiveDate>,
+    /// Whose invites, and which days.
+    #[command(flatten)]
+    pub scope: InviteScope,
     /// The SMTP server: smtp+starttls://user@host:587, smtps://user@host:465, or smtp://127.0.0.1:PORT (plain text,
     /// loopback only). The password comes from $UNISSON_SMTP_PASSWORD.
     #[arg(long, value_name = "URL")]
@@ -45,9 +39,9 @@ pub struct SendArgs {
 /// Sends (or previews) and prints the JSON summary.
 pub fn send(store: &mut Store, args: SendArgs, now: DateTime<Utc>) -> Result<(), String> {
     let options = SendOptions {
-        person_email: args.person,
-        from: args.from,
-        to: args.to,
+        person_email: args.scope.person,
+        from: args.scope.from,
+        to: args.scope.to,
         sender: args.sender,
     };
     if args.dry_run {
